@@ -1,0 +1,6 @@
+//! The `fonte` command line: check selections, scan articles, list claims.
+
+fn main() {
+    eprintln!("fonte: not yet implemented");
+    std::process::exit(2);
+}
