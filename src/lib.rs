@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod claims;
+pub mod data;
 pub mod matcher;
 pub mod verdict;
 
