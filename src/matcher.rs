@@ -17,6 +17,13 @@ impl Matcher {
         Matcher { bundle }
     }
 
+    /// The bundled claims, indexed.
+    pub fn bundled() -> Matcher {
+        let bundle: Bundle = crate::data::parse(crate::data::BUNDLED_CLAIMS)
+            .expect("the bundled claims should parse (checked by tests)");
+        Matcher::new(bundle)
+    }
+
     /// The bundle this matcher checks against.
     pub fn bundle(&self) -> &Bundle {
         &self.bundle
