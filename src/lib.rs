@@ -12,9 +12,12 @@
 
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod claims;
 pub mod data;
+pub mod lexicon;
 pub mod matcher;
+pub mod normalize;
 pub mod verdict;
 
 pub use claims::Bundle;

@@ -1,0 +1,527 @@
+//! From words to terms: speakers spotted, stop words dropped, words stemmed,
+//! synonyms mapped to concepts, and each term marked when a negation covers it.
+//!
+//! The same analysis runs over claim texts (once, when the index is built)
+//! and over selections (on every check), so the two sides always agree.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::claims::Bundle;
+use crate::lexicon::Lexicon;
+use crate::normalize::{fold, tokenize, Token};
+use crate::verdict::Lang;
+
+/// How many content words after a negator it covers (within its clause).
+/// Long enough for "non partecipare con truppe sul terreno in Ucraina".
+const NEGATION_SCOPE: usize = 6;
+
+/// Both languages, in index order.
+pub const LANGS: [Lang; 2] = [Lang::It, Lang::En];
+
+/// Index of a language in per-language arrays.
+pub fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::It => 0,
+        Lang::En => 1,
+    }
+}
+
+/// What a lexicon phrase does when it occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Negator,
+    Expletive,
+    ClauseBreak,
+    Reporting,
+    Concept(u32),
+}
+
+/// Phrases (sequences of keys) looked up longest-first from their first key.
+#[derive(Debug)]
+struct PhraseTable<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for PhraseTable<V> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<V: Copy + PartialEq> PhraseTable<V> {
+    fn insert(&mut self, keys: Vec<String>, value: V) {
+        if keys.is_empty() {
+            return;
+        }
+        let entries = self.by_first.entry(keys[0].clone()).or_default();
+        if !entries.iter().any(|(k, v)| *k == keys && *v == value) {
+            entries.push((keys, value));
+            entries.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        }
+    }
+
+    /// Every value of the longest phrase starting at `keys[0]`, and its length.
+    fn longest(&self, keys: &[&str]) -> Option<(usize, Vec<V>)> {
+        let entries = self.by_first.get(*keys.first()?)?;
+        let mut best: Option<(usize, Vec<V>)> = None;
+        for (phrase, value) in entries {
+            let n = phrase.len();
+            if let Some((len, values)) = best.as_mut() {
+                if n < *len {
+                    break;
+                }
+                if n == *len && phrase.iter().zip(keys).all(|(a, b)| a == b) {
+                    values.push(*value);
+                }
+                continue;
+            }
+            if n <= keys.len() && phrase.iter().zip(keys).all(|(a, b)| a == b) {
+                best = Some((n, vec![*value]));
+            }
+        }
+        best
+    }
+}
+
+/// One content word (or lexicon phrase) of an analysed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// The stem (for a multi-word concept phrase: its stems joined by `_`).
+    pub stem: String,
+    /// The folded surface word, for fuzzy matching of cut or mistyped words.
+    pub word: String,
+    /// Concepts the term expresses.
+    pub concepts: Vec<u32>,
+    /// A negation covers this term.
+    pub negated: bool,
+    /// Offset of the term's first char in the analysed text.
+    pub start: usize,
+    /// Offset one past the term's last char.
+    pub end: usize,
+    /// The term is the first word of the text (a selection may cut it).
+    pub first: bool,
+    /// The term is the last word of the text (a selection may cut it).
+    pub last: bool,
+    /// The word was capitalized mid-sentence: likely a proper noun.
+    pub proper: bool,
+}
+
+/// An entity named in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Index of the entity in the bundle.
+    pub entity: usize,
+    /// Offset of the first char of the alias in the analysed text.
+    pub start: usize,
+    /// Offset one past its last char.
+    pub end: usize,
+}
+
+/// A text, analysed.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Content terms, in order.
+    pub terms: Vec<Term>,
+    /// Entities named, in order.
+    pub mentions: Vec<Mention>,
+    /// Capitalized names right before or after a reporting phrase that are
+    /// no known entity ("Rutte announced ..."): someone the text quotes.
+    pub unknown_speakers: Vec<String>,
+    /// Stop words of each language seen (for language detection).
+    pub stopword_hits: [usize; 2],
+    /// Number of words in the text.
+    pub words: usize,
+}
+
+/// Turns texts into terms for one lexicon and one bundle's entities.
+pub struct Analyzer {
+    stemmers: [Stemmer; 2],
+    stopwords: [HashSet<String>; 2],
+    phrases: [PhraseTable<Role>; 2],
+    aliases: PhraseTable<usize>,
+    /// Folded words that occur in any alias (never an unknown speaker).
+    alias_words: HashSet<String>,
+    /// Concept ids, by index.
+    pub concept_ids: Vec<String>,
+    /// For each concept, the concepts opposite to it.
+    pub opposites: Vec<Vec<u32>>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("concepts", &self.concept_ids.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Analyzer {
+    /// Builds an analyzer for a lexicon and the entities of a bundle.
+    pub fn new(lexicon: &Lexicon, bundle: &Bundle) -> Analyzer {
+        let stemmers = [
+            Stemmer::create(Algorithm::Italian),
+            Stemmer::create(Algorithm::English),
+        ];
+        let stopwords = [
+            lexicon.stopwords.it.iter().map(|w| fold(w)).collect(),
+            lexicon.stopwords.en.iter().map(|w| fold(w)).collect(),
+        ];
+        let mut analyzer = Analyzer {
+            stemmers,
+            stopwords,
+            phrases: [PhraseTable::default(), PhraseTable::default()],
+            aliases: PhraseTable::default(),
+            alias_words: HashSet::new(),
+            concept_ids: lexicon.concepts.iter().map(|c| c.id.clone()).collect(),
+            opposites: vec![Vec::new(); lexicon.concepts.len()],
+        };
+        for (li, _) in LANGS.iter().enumerate() {
+            let pick = |p: &crate::lexicon::PerLang| -> Vec<String> {
+                if li == 0 {
+                    p.it.clone()
+                } else {
+                    p.en.clone()
+                }
+            };
+            let lists = [
+                (pick(&lexicon.negators), Role::Negator),
+                (pick(&lexicon.expletives), Role::Expletive),
+                (pick(&lexicon.clause_breaks), Role::ClauseBreak),
+                (pick(&lexicon.reporting), Role::Reporting),
+            ];
+            for (words, role) in lists {
+                for phrase in words {
+                    let keys = analyzer.stem_phrase(&phrase, li);
+                    analyzer.phrases[li].insert(keys, role);
+                }
+            }
+            for (ci, concept) in lexicon.concepts.iter().enumerate() {
+                let words = if li == 0 { &concept.it } else { &concept.en };
+                for phrase in words {
+                    let keys = analyzer.stem_phrase(phrase, li);
+                    analyzer.phrases[li].insert(keys, Role::Concept(ci as u32));
+                }
+            }
+        }
+        let index_of = |id: &str| lexicon.concepts.iter().position(|c| c.id == id);
+        for [a, b] in &lexicon.opposites {
+            if let (Some(a), Some(b)) = (index_of(a), index_of(b)) {
+                analyzer.opposites[a].push(b as u32);
+                analyzer.opposites[b].push(a as u32);
+            }
+        }
+        for (ei, entity) in bundle.entities.iter().enumerate() {
+            let names = entity.aliases.iter().chain(std::iter::once(&entity.name));
+            for alias in names {
+                let keys: Vec<String> = tokenize(alias).into_iter().map(|t| t.text).collect();
+                analyzer.alias_words.extend(keys.iter().cloned());
+                analyzer.aliases.insert(keys, ei);
+            }
+        }
+        analyzer
+    }
+
+    fn stem_phrase(&self, phrase: &str, li: usize) -> Vec<String> {
+        tokenize(phrase)
+            .iter()
+            .map(|t| self.stem(&t.text, li))
+            .collect()
+    }
+
+    /// The stem of a folded word in language `li`.
+    pub fn stem(&self, word: &str, li: usize) -> String {
+        if word.chars().all(|c| c.is_ascii_digit()) {
+            return word.to_owned();
+        }
+        self.stemmers[li].stem(word).into_owned()
+    }
+
+    /// Whether a folded word is a stop word of language `li`.
+    pub fn is_stopword(&self, word: &str, li: usize) -> bool {
+        self.stopwords[li].contains(word)
+    }
+
+    /// Counts stop words of each language among the words of `text`.
+    pub fn stopword_hits(&self, tokens: &[Token]) -> [usize; 2] {
+        let mut hits = [0, 0];
+        for t in tokens {
+            for (li, h) in hits.iter_mut().enumerate() {
+                if self.stopwords[li].contains(&t.text) {
+                    *h += 1;
+                }
+            }
+        }
+        hits
+    }
+
+    /// Analyses a text in language `lang`.
+    pub fn analyze(&self, text: &str, lang: Lang) -> Analysis {
+        let tokens = tokenize(text);
+        self.analyze_tokens(&tokens, lang)
+    }
+
+    /// Analyses already tokenized text in language `lang`.
+    pub fn analyze_tokens(&self, tokens: &[Token], lang: Lang) -> Analysis {
+        let li = lang_index(lang);
+        let mut out = Analysis {
+            stopword_hits: self.stopword_hits(tokens),
+            words: tokens.len(),
+            ..Analysis::default()
+        };
+        // Entities first, on folded words: aliases are names, not stems.
+        let mut is_entity = vec![false; tokens.len()];
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let mut i = 0;
+        while i < tokens.len() {
+            if let Some((len, entities)) = self.aliases.longest(&words[i..]) {
+                for e in entities.into_iter().take(1) {
+                    out.mentions.push(Mention {
+                        entity: e,
+                        start: tokens[i].start,
+                        end: tokens[i + len - 1].end,
+                    });
+                }
+                is_entity[i..i + len].iter_mut().for_each(|x| *x = true);
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        let stems: Vec<String> = tokens.iter().map(|t| self.stem(&t.text, li)).collect();
+        let stem_refs: Vec<&str> = stems.iter().map(String::as_str).collect();
+        let mut scope = 0usize;
+        let mut i = 0;
+        let last_index = tokens.len().saturating_sub(1);
+        let mut reporting_at: Vec<usize> = Vec::new();
+        while i < tokens.len() {
+            let tok = &tokens[i];
+            if tok.clause_start {
+                scope = 0;
+            }
+            if is_entity[i] {
+                i += 1;
+                continue;
+            }
+            // The phrase may not run into an entity.
+            let mut end = i;
+            while end < tokens.len() && !is_entity[end] {
+                end += 1;
+            }
+            if let Some((len, roles)) = self.phrases[li].longest(&stem_refs[i..end]) {
+                let mut concepts = Vec::new();
+                for role in &roles {
+                    match role {
+                        Role::Expletive => {}
+                        Role::Negator => scope = NEGATION_SCOPE,
+                        Role::ClauseBreak => scope = 0,
+                        Role::Reporting => reporting_at.push(i),
+                        Role::Concept(c) => concepts.push(*c),
+                    }
+                }
+                if !concepts.is_empty() {
+                    let negated = scope > 0;
+                    scope = scope.saturating_sub(1);
+                    let span = &tokens[i..i + len];
+                    out.terms.push(Term {
+                        stem: stem_refs[i..i + len].join("_"),
+                        word: span
+                            .iter()
+                            .map(|t| t.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        concepts,
+                        negated,
+                        start: span[0].start,
+                        end: span[len - 1].end,
+                        first: i == 0,
+                        last: i + len - 1 == last_index,
+                        proper: false,
+                    });
+                }
+                i += len;
+                continue;
+            }
+            if self.stopwords[li].contains(&tok.text) || tok.text.chars().count() < 2 {
+                i += 1;
+                continue;
+            }
+            let negated = scope > 0;
+            scope = scope.saturating_sub(1);
+            out.terms.push(Term {
+                stem: stems[i].clone(),
+                word: tok.text.clone(),
+                concepts: Vec::new(),
+                negated,
+                start: tok.start,
+                end: tok.end,
+                first: i == 0,
+                last: i == last_index,
+                proper: tok.capitalized && !tok.clause_start,
+            });
+            i += 1;
+        }
+        out.unknown_speakers = self.unknown_speakers(tokens, &is_entity, &reporting_at, li);
+        out
+    }
+
+    /// Capitalized words next to a reporting phrase ("Rutte announced",
+    /// "secondo Rutte") that no alias knows: the text quotes someone the
+    /// bundle has never heard of.
+    fn unknown_speakers(
+        &self,
+        tokens: &[Token],
+        is_entity: &[bool],
+        reporting_at: &[usize],
+        li: usize,
+    ) -> Vec<String> {
+        let mut found = Vec::new();
+        let is_name = |i: usize| {
+            let t = &tokens[i];
+            t.capitalized
+                && !is_entity[i]
+                && t.text.chars().count() > 2
+                && !self.stopwords[li].contains(&t.text)
+                && !self.alias_words.contains(&t.text)
+        };
+        for &r in reporting_at {
+            // Name before the verb: "Mark Rutte ha annunciato".
+            let mut j = r;
+            let mut name = Vec::new();
+            while j > 0 && is_name(j - 1) {
+                j -= 1;
+                name.insert(0, tokens[j].text.clone());
+            }
+            // Or after it: "secondo Rutte", "ha detto Rutte".
+            if name.is_empty() {
+                let mut k = r + 1;
+                while k < tokens.len() && !is_name(k) && k <= r + 3 {
+                    k += 1;
+                }
+                while k < tokens.len() && is_name(k) {
+                    name.push(tokens[k].text.clone());
+                    k += 1;
+                }
+            }
+            if !name.is_empty() {
+                found.push(name.join(" "));
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{Concept, PerLang};
+
+    fn lexicon() -> Lexicon {
+        Lexicon {
+            stopwords: PerLang {
+                it: [
+                    "il", "la", "di", "con", "sul", "in", "l", "a", "quando", "si",
+                ]
+                .map(String::from)
+                .to_vec(),
+                en: ["the", "will", "with", "on", "in", "of"]
+                    .map(String::from)
+                    .to_vec(),
+            },
+            negators: PerLang {
+                it: vec!["non".into(), "mancanza di".into()],
+                en: vec!["not".into(), "ruled out".into()],
+            },
+            expletives: PerLang {
+                it: vec!["fino a quando non".into()],
+                en: vec![],
+            },
+            clause_breaks: PerLang {
+                it: vec!["ma".into()],
+                en: vec!["but".into()],
+            },
+            reporting: PerLang {
+                it: vec!["ha annunciato".into()],
+                en: vec!["announced".into()],
+            },
+            concepts: vec![Concept {
+                id: "troops".into(),
+                it: vec!["truppe".into(), "soldati".into()],
+                en: vec!["troops".into(), "boots on the ground".into()],
+            }],
+            opposites: vec![],
+            comment: String::new(),
+        }
+    }
+
+    fn bundle() -> Bundle {
+        let mut b: Bundle = crate::data::parse(crate::data::BUNDLED_CLAIMS).unwrap();
+        b.entities = vec![crate::claims::Entity {
+            id: "meloni".into(),
+            name: "Giorgia Meloni".into(),
+            kind: crate::claims::EntityKind::Person,
+            role: Default::default(),
+            aliases: vec!["Meloni".into(), "la premier".into()],
+            members: vec![],
+        }];
+        b
+    }
+
+    #[test]
+    fn negation_covers_its_clause_only() {
+        let a = Analyzer::new(&lexicon(), &bundle());
+        let r = a.analyze(
+            "La premier non parteciperà con truppe, ma sosterrà Kiev",
+            Lang::It,
+        );
+        let neg: Vec<(&str, bool)> = r
+            .terms
+            .iter()
+            .map(|t| (t.word.as_str(), t.negated))
+            .collect();
+        assert_eq!(
+            neg,
+            [
+                ("partecipera", true),
+                ("truppe", true),
+                ("sosterra", false),
+                ("kiev", false)
+            ]
+        );
+        assert_eq!(r.mentions.len(), 1);
+    }
+
+    #[test]
+    fn expletive_negation_negates_nothing() {
+        let a = Analyzer::new(&lexicon(), &bundle());
+        let r = a.analyze(
+            "sanzioni fino a quando non si raggiungerà la pace",
+            Lang::It,
+        );
+        assert!(r.terms.iter().all(|t| !t.negated), "{:?}", r.terms);
+    }
+
+    #[test]
+    fn phrases_map_to_concepts_across_languages() {
+        let a = Analyzer::new(&lexicon(), &bundle());
+        let en = a.analyze("Italy ruled out boots on the ground", Lang::En);
+        let it = a.analyze("nessun invio di soldati", Lang::It);
+        let concept = |r: &Analysis| r.terms.iter().find(|t| !t.concepts.is_empty()).cloned();
+        let (en, it) = (concept(&en).unwrap(), concept(&it).unwrap());
+        assert_eq!(en.concepts, it.concepts);
+        assert!(en.negated);
+    }
+
+    #[test]
+    fn spots_unknown_speakers_next_to_reporting_verbs() {
+        let a = Analyzer::new(&lexicon(), &bundle());
+        let r = a.analyze("Mark Rutte announced a force", Lang::En);
+        assert_eq!(r.unknown_speakers, ["mark rutte"]);
+        let r = a.analyze("Meloni announced a force", Lang::En);
+        assert!(r.unknown_speakers.is_empty());
+        assert_eq!(r.mentions.len(), 1);
+    }
+}

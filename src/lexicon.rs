@@ -1,0 +1,96 @@
+//! Language knowledge the matcher reads from data (`data/lexicon.json`):
+//! stop words, negators, synonyms and opposites in Italian and English.
+//!
+//! Nothing here is about a particular claim: these are the words a general
+//! reader uses ("truppe", "soldati", "boots on the ground"; "mantenere" and
+//! "revocare"), so any bundle on any topic can use the same file or carry its
+//! own. Entries are matched on stems, so one form covers its inflections.
+
+use serde::{Deserialize, Serialize};
+
+/// Word lists, one per language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PerLang {
+    /// Italian entries.
+    #[serde(default)]
+    pub it: Vec<String>,
+    /// English entries.
+    #[serde(default)]
+    pub en: Vec<String>,
+}
+
+/// A set of words and phrases with one meaning, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Concept {
+    /// Identifier, referenced by [`Lexicon::opposites`].
+    pub id: String,
+    /// Italian words and phrases.
+    #[serde(default)]
+    pub it: Vec<String>,
+    /// English words and phrases.
+    #[serde(default)]
+    pub en: Vec<String>,
+}
+
+/// The lexicon as stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lexicon {
+    /// Words that carry no content ("il", "della", "the", "of").
+    #[serde(default)]
+    pub stopwords: PerLang,
+    /// Words and phrases that negate what follows them in their clause
+    /// ("non", "né", "mancanza di", "not", "ruled out", "lack of").
+    #[serde(default)]
+    pub negators: PerLang,
+    /// Phrases whose negator does not negate ("fino a quando non").
+    #[serde(default)]
+    pub expletives: PerLang,
+    /// Words that open a new clause and so end a negation's scope ("ma", "but").
+    #[serde(default)]
+    pub clause_breaks: PerLang,
+    /// Verbs and phrases that introduce who said something ("ha detto",
+    /// "announced", "secondo", "according to").
+    #[serde(default)]
+    pub reporting: PerLang,
+    /// Synonym sets.
+    #[serde(default)]
+    pub concepts: Vec<Concept>,
+    /// Pairs of concept ids with opposite meanings (maintain/lift).
+    #[serde(default)]
+    pub opposites: Vec<[String; 2]>,
+    /// Free text for people editing the file.
+    #[serde(default, rename = "_comment", skip_serializing)]
+    pub comment: String,
+}
+
+impl Lexicon {
+    /// The lexicon shipped with Fonte.
+    pub fn bundled() -> Lexicon {
+        crate::data::parse(crate::data::BUNDLED_LEXICON)
+            .expect("the bundled lexicon should parse (checked by tests)")
+    }
+
+    /// Checks that every opposite names a known concept and that no concept
+    /// id repeats; the error names the offending entry.
+    pub fn validate(&self) -> Result<(), String> {
+        let mut seen = std::collections::HashSet::new();
+        for c in &self.concepts {
+            if c.id.is_empty() {
+                return Err("lexicon: a concept has an empty id".to_owned());
+            }
+            if !seen.insert(c.id.as_str()) {
+                return Err(format!("lexicon: concept \"{}\" is defined twice", c.id));
+            }
+        }
+        for [a, b] in &self.opposites {
+            for id in [a, b] {
+                if !seen.contains(id.as_str()) {
+                    return Err(format!(
+                        "lexicon: opposite \"{a}\"/\"{b}\" names unknown concept \"{id}\""
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
