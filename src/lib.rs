@@ -13,12 +13,18 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod claimreview;
 pub mod claims;
 pub mod data;
+pub mod explain;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
+pub mod scan;
 pub mod verdict;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use claims::Bundle;
 pub use matcher::Matcher;

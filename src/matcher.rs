@@ -1,27 +1,282 @@
 //! The matcher: a selection in, the sourced claim and a verdict out.
 //!
-//! (Placeholder while the engine is written: every selection is `no_match`.)
+//! Each claim is indexed twice, once per language: its Italian text and
+//! verbatim quote, and its English rendering. A selection is split into
+//! sentences; each sentence is analysed in its language (see
+//! [`crate::analysis`]), candidate claims are gathered from an inverted
+//! index, and each candidate is scored on how much of the selection it
+//! covers (IDF-weighted, with synonyms, opposites and a fuzzy signal for cut
+//! or mistyped words) and how much of the claim the selection covers.
+//! The best candidate above the threshold decides the verdict:
+//! negations that disagree make it *contradicted*, a named entity other than
+//! the speaker makes it *misattributed*, anything else *supported*.
 
-use crate::claims::Bundle;
-use crate::verdict::{CheckResult, Lang, Verdict};
+use std::collections::{HashMap, HashSet};
+
+use crate::analysis::{lang_index, Analysis, Analyzer, Term, LANGS};
+use crate::claims::{Bundle, Claim, EntityKind};
+use crate::explain;
+use crate::lexicon::Lexicon;
+use crate::normalize::{sentences, tokenize};
+use crate::verdict::{CheckResult, ClaimRef, Lang, Verdict};
+
+/// Most sentences of one selection that are checked; the rest is reported
+/// as truncated. A page-long selection stays fast.
+pub const MAX_SENTENCES: usize = 256;
+
+/// Candidates scored in detail per sentence and language.
+const CANDIDATES: usize = 8;
+
+/// Match strength of a synonym (same concept) relative to the same stem.
+const CONCEPT_MATCH: f32 = 0.9;
+/// Match strength of a fuzzy match (cut or mistyped word).
+const FUZZY_MATCH: f32 = 0.75;
+
+/// A selection is judged to state a claim when its score reaches this.
+/// Calibrated on `tests/data/dev.jsonl` (see `tests/corpus.rs`).
+pub const MATCH_THRESHOLD: f32 = 0.5;
+/// Share of the matched evidence whose polarity disagrees with the claim
+/// from which the selection is judged to contradict it.
+const FLIP_SHARE: f32 = 0.5;
+/// Least share of the whole matched evidence that must disagree before a
+/// disagreement counts: one stray negated word does not reverse a sentence.
+const MIN_FLIPPED: f32 = 0.12;
+
+/// Where a term was seen: in a positive clause, under a negation, or both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Polarity {
+    pos: bool,
+    neg: bool,
+}
+
+impl Polarity {
+    fn add(&mut self, negated: bool) {
+        if negated {
+            self.neg = true
+        } else {
+            self.pos = true
+        }
+    }
+
+    fn flipped(self) -> Polarity {
+        Polarity {
+            pos: self.neg,
+            neg: self.pos,
+        }
+    }
+
+    fn agrees(self, other: Polarity) -> bool {
+        (self.pos && other.pos) || (self.neg && other.neg)
+    }
+}
+
+/// One claim's text in one language, as a bag of terms.
+#[derive(Debug, Clone, Default)]
+struct Field {
+    terms: HashMap<u32, Polarity>,
+    concepts: HashMap<u32, (Polarity, Vec<u32>)>,
+    /// Sum of the IDF of the field's distinct terms.
+    mass: f32,
+}
+
+/// Postings key: a stem or a concept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    Term(u32),
+    Concept(u32),
+}
+
+#[derive(Debug, Clone, Default)]
+struct LangIndex {
+    fields: Vec<Field>,
+    postings: HashMap<Key, Vec<u32>>,
+    /// Folded surface words with their term ids, for fuzzy matching.
+    surfaces: Vec<(String, u32)>,
+}
+
+impl LangIndex {
+    fn idf(&self, key: Key) -> f32 {
+        let n = self.fields.len() as f32;
+        let df = self.postings.get(&key).map_or(0, Vec::len) as f32;
+        idf(n, df)
+    }
+}
+
+/// BM25's IDF, always positive.
+fn idf(n: f32, df: f32) -> f32 {
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// A query term resolved against the vocabulary.
+#[derive(Debug, Clone)]
+struct QueryTerm {
+    id: Option<u32>,
+    concepts: Vec<u32>,
+    fuzzy: Vec<u32>,
+    polarity: Polarity,
+    weight: f32,
+}
+
+/// The evidence for one (sentence, claim) pair: what calibration looks at.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Features {
+    /// IDF-weighted share of the selection's terms found in the claim.
+    pub query_coverage: f32,
+    /// IDF-weighted share of the claim's terms found in the selection.
+    pub claim_coverage: f32,
+    /// Sum of the IDF weight of the matched terms.
+    pub evidence: f32,
+    /// Distinct selection terms matched.
+    pub matched: usize,
+    /// Share of the polar evidence (matched terms that a negation or an
+    /// opposite touches, on either side) whose polarity disagrees with the
+    /// claim; zero when the disagreement is a negligible part of the match.
+    pub flip_share: f32,
+}
+
+impl Features {
+    /// The match score, 0 to 1.
+    ///
+    /// The selection must be mostly made of the claim (query coverage), carry
+    /// enough evidence that it is not a couple of common words (evidence,
+    /// saturating), and the more of the claim it covers the surer the match.
+    pub fn score(&self) -> f32 {
+        if self.matched < 2 {
+            return 0.0;
+        }
+        let qc = self.query_coverage;
+        let cc = self.claim_coverage.min(1.0);
+        let evidence = 1.0 - (-self.evidence / 4.0).exp();
+        let raw = 0.62 * qc + 0.23 * (cc * 1.6).min(1.0) + 0.15 * evidence;
+        // Stretch so that the threshold sits in the middle of the scale.
+        let z = (raw - 0.62) * 9.0;
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// A candidate claim for one sentence, for calibration and debugging.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Index of the claim in the bundle.
+    pub claim: usize,
+    /// Language of the field that matched.
+    pub lang: Lang,
+    /// The evidence.
+    pub features: Features,
+}
 
 /// A bundle indexed for matching. Build once, then [`Matcher::check`] many times.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Matcher {
     bundle: Bundle,
+    analyzer: Analyzer,
+    vocab: HashMap<String, u32>,
+    index: [LangIndex; 2],
+    /// Per claim: entities its own texts name, or its `mentions` list.
+    named_by_claim: Vec<HashSet<usize>>,
+    /// Per claim: the speaker entity and, for a group, its members.
+    speakers: Vec<HashSet<usize>>,
 }
 
 impl Matcher {
-    /// Indexes a validated bundle.
+    /// Indexes a validated bundle with the bundled lexicon.
     pub fn new(bundle: Bundle) -> Matcher {
-        Matcher { bundle }
+        Matcher::with_lexicon(bundle, &Lexicon::bundled())
     }
 
     /// The bundled claims, indexed.
     pub fn bundled() -> Matcher {
-        let bundle: Bundle = crate::data::parse(crate::data::BUNDLED_CLAIMS)
-            .expect("the bundled claims should parse (checked by tests)");
-        Matcher::new(bundle)
+        Matcher::new(Bundle::bundled())
+    }
+
+    /// Indexes a validated bundle with a given lexicon.
+    pub fn with_lexicon(bundle: Bundle, lexicon: &Lexicon) -> Matcher {
+        let analyzer = Analyzer::new(lexicon, &bundle);
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut index = [LangIndex::default(), LangIndex::default()];
+        let mut named_by_claim = Vec::with_capacity(bundle.claims.len());
+        let entity_index = |id: &str| bundle.entities.iter().position(|e| e.id == id);
+        let mut speakers = Vec::with_capacity(bundle.claims.len());
+        for claim in &bundle.claims {
+            let mut named: HashSet<usize> = claim
+                .mentions
+                .iter()
+                .filter_map(|m| entity_index(m))
+                .collect();
+            for (li, lang) in LANGS.iter().enumerate() {
+                let analysis = match lang {
+                    Lang::It => {
+                        let mut a = analyzer.analyze(&claim.text.it, Lang::It);
+                        let q = analyzer.analyze(&claim.quote.text, Lang::It);
+                        a.terms.extend(q.terms);
+                        a.mentions.extend(q.mentions);
+                        a
+                    }
+                    Lang::En => analyzer.analyze(&claim.text.en, Lang::En),
+                };
+                named.extend(analysis.mentions.iter().map(|m| m.entity));
+                let mut field = Field::default();
+                for term in &analysis.terms {
+                    let next = vocab.len() as u32;
+                    let id = *vocab.entry(term.stem.clone()).or_insert(next);
+                    field.terms.entry(id).or_default().add(term.negated);
+                    for &c in &term.concepts {
+                        let entry = field.concepts.entry(c).or_default();
+                        entry.0.add(term.negated);
+                        if !entry.1.contains(&id) {
+                            entry.1.push(id);
+                        }
+                    }
+                    if !term.word.contains(' ') {
+                        index[li].surfaces.push((term.word.clone(), id));
+                    }
+                }
+                index[li].fields.push(field);
+            }
+            let mut speaker = HashSet::new();
+            if let Some(s) = entity_index(&claim.speaker) {
+                speaker.insert(s);
+                for m in &bundle.entities[s].members {
+                    speaker.extend(entity_index(m));
+                }
+            }
+            named_by_claim.push(named);
+            speakers.push(speaker);
+        }
+        for li in index.iter_mut() {
+            li.surfaces.sort();
+            li.surfaces.dedup();
+            for (ci, field) in li.fields.iter().enumerate() {
+                let keys = field
+                    .terms
+                    .keys()
+                    .map(|&t| Key::Term(t))
+                    .chain(field.concepts.keys().map(|&c| Key::Concept(c)));
+                for key in keys {
+                    li.postings.entry(key).or_default().push(ci as u32);
+                }
+            }
+            let n = li.fields.len() as f32;
+            let term_idf = |t: &u32, postings: &HashMap<Key, Vec<u32>>| {
+                idf(n, postings.get(&Key::Term(*t)).map_or(0, Vec::len) as f32)
+            };
+            let masses: Vec<f32> = li
+                .fields
+                .iter()
+                .map(|f| f.terms.keys().map(|t| term_idf(t, &li.postings)).sum())
+                .collect();
+            for (f, m) in li.fields.iter_mut().zip(masses) {
+                f.mass = m;
+            }
+        }
+        Matcher {
+            bundle,
+            analyzer,
+            vocab,
+            index,
+            named_by_claim,
+            speakers,
+        }
     }
 
     /// The bundle this matcher checks against.
@@ -35,19 +290,529 @@ impl Matcher {
     }
 
     /// Checks a selection, answering in `lang` (or the selection's language).
+    ///
+    /// Never panics. Input longer than [`crate::MAX_INPUT_BYTES`] is cut at a
+    /// character boundary, and at most [`MAX_SENTENCES`] sentences are
+    /// checked; either way the result says `truncated: true`.
     pub fn check_in(&self, text: &str, lang: Option<Lang>) -> CheckResult {
-        let lang = lang.unwrap_or_default();
+        let (text, mut truncated) = clip(text, crate::MAX_INPUT_BYTES);
+        let mut spans = sentences(text);
+        if spans.len() > MAX_SENTENCES {
+            spans.truncate(MAX_SENTENCES);
+            truncated = true;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let reader_lang = lang.unwrap_or_else(|| self.detect(text));
+        let mut parts: Vec<CheckResult> = spans
+            .iter()
+            .map(|&(s, e)| {
+                let sentence: String = chars[s..e].iter().collect();
+                let mut r = self.check_sentence(&sentence, lang);
+                r.start += s;
+                r.end += s;
+                r
+            })
+            .collect();
+        let mut top = match parts.len() {
+            0 => self.no_match(reader_lang, 0, chars.len(), 1.0),
+            1 => parts.pop().expect("one part"),
+            _ => {
+                let best = parts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.verdict != Verdict::NoMatch)
+                    .max_by(|a, b| a.1.score.total_cmp(&b.1.score))
+                    .map(|(i, _)| i);
+                let mut top = match best {
+                    Some(i) => parts[i].clone(),
+                    None => self.no_match(reader_lang, 0, chars.len(), min_score(&parts)),
+                };
+                top.parts = parts;
+                top
+            }
+        };
+        top.truncated = truncated;
+        top
+    }
+
+    /// The best candidates for one sentence, best first (for calibration).
+    pub fn candidates(&self, sentence: &str) -> Vec<Candidate> {
+        let tokens = tokenize(sentence);
+        let hits = self.analyzer.stopword_hits(&tokens);
+        let langs: Vec<Lang> = match hits[0].cmp(&hits[1]) {
+            std::cmp::Ordering::Greater => vec![Lang::It],
+            std::cmp::Ordering::Less => vec![Lang::En],
+            std::cmp::Ordering::Equal => LANGS.to_vec(),
+        };
+        let mut all = Vec::new();
+        for lang in langs {
+            let analysis = self.analyzer.analyze_tokens(&tokens, lang);
+            all.extend(self.rank(&analysis, lang));
+        }
+        all.sort_by(|a, b| b.features.score().total_cmp(&a.features.score()));
+        all
+    }
+
+    fn detect(&self, text: &str) -> Lang {
+        let hits = self.analyzer.stopword_hits(&tokenize(text));
+        if hits[1] > hits[0] {
+            Lang::En
+        } else {
+            Lang::It
+        }
+    }
+
+    fn check_sentence(&self, sentence: &str, lang: Option<Lang>) -> CheckResult {
+        let tokens = tokenize(sentence);
+        let hits = self.analyzer.stopword_hits(&tokens);
+        let sentence_lang = if hits[1] > hits[0] {
+            Lang::En
+        } else {
+            Lang::It
+        };
+        let out_lang = lang.unwrap_or(sentence_lang);
+        let len = sentence.chars().count();
+        let langs: &[Lang] = if hits[0] == hits[1] {
+            &LANGS
+        } else if sentence_lang == Lang::En {
+            &[Lang::En]
+        } else {
+            &[Lang::It]
+        };
+        let mut best: Option<(Candidate, Analysis)> = None;
+        for &l in langs {
+            let analysis = self.analyzer.analyze_tokens(&tokens, l);
+            if let Some(c) = self.rank(&analysis, l).into_iter().next() {
+                let better = best
+                    .as_ref()
+                    .is_none_or(|(b, _)| c.features.score() > b.features.score());
+                if better {
+                    best = Some((c, analysis));
+                }
+            }
+        }
+        let Some((cand, analysis)) = best else {
+            return self.no_match(out_lang, 0, len, 1.0);
+        };
+        let score = cand.features.score();
+        if score < MATCH_THRESHOLD {
+            return self.no_match(out_lang, 0, len, 1.0 - score);
+        }
+        let claim = &self.bundle.claims[cand.claim];
+        let contradicted = cand.features.flip_share >= FLIP_SHARE;
+        let attributed_to = self.misattribution(cand.claim, &analysis);
+        let verdict = if contradicted {
+            Verdict::Contradicted
+        } else if attributed_to.is_some() {
+            Verdict::Misattributed
+        } else {
+            Verdict::Supported
+        };
+        let claim_ref = self.claim_ref(claim, out_lang);
+        let attributed_to = if verdict == Verdict::Misattributed {
+            attributed_to
+        } else {
+            None
+        };
         CheckResult {
-            verdict: Verdict::NoMatch,
-            score: 0.0,
-            claim: None,
-            attributed_to: None,
-            explanation: String::new(),
-            lang,
+            verdict,
+            score: round3(score as f64),
+            explanation: explain::explain(verdict, &claim_ref, attributed_to.as_deref(), out_lang),
+            claim: Some(claim_ref),
+            attributed_to,
+            lang: out_lang,
             start: 0,
-            end: text.chars().count(),
+            end: len,
             truncated: false,
             parts: Vec::new(),
         }
+    }
+
+    /// Whom the sentence names as the author, when it is not the claim's
+    /// speaker (or one of its members) and not someone the claim mentions.
+    fn misattribution(&self, claim: usize, analysis: &Analysis) -> Option<String> {
+        let speakers = &self.speakers[claim];
+        let named = &self.named_by_claim[claim];
+        let mentioned: Vec<usize> = analysis.mentions.iter().map(|m| m.entity).collect();
+        if mentioned.iter().any(|e| speakers.contains(e)) {
+            return None;
+        }
+        // A document states facts; naming a person there is naming the
+        // subject of another fact, not putting words in someone's mouth.
+        let by_document = speakers
+            .iter()
+            .all(|&s| self.bundle.entities[s].kind == EntityKind::Document);
+        if let Some(&other) = mentioned.iter().find(|e| !named.contains(e)) {
+            if !by_document {
+                return Some(self.bundle.entities[other].name.clone());
+            }
+        }
+        if !by_document {
+            if let Some(name) = analysis.unknown_speakers.first() {
+                return Some(title_case(name));
+            }
+        }
+        None
+    }
+
+    fn rank(&self, analysis: &Analysis, lang: Lang) -> Vec<Candidate> {
+        let li = lang_index(lang);
+        let index = &self.index[li];
+        let query = self.resolve(analysis, index);
+        if query.is_empty() {
+            return Vec::new();
+        }
+        // Gather candidates through the postings, scored coarsely by IDF.
+        let mut coarse: HashMap<u32, f32> = HashMap::new();
+        for q in &query {
+            let mut keys: Vec<Key> = q.id.into_iter().map(Key::Term).collect();
+            keys.extend(q.fuzzy.iter().map(|&t| Key::Term(t)));
+            for &c in &q.concepts {
+                keys.push(Key::Concept(c));
+                keys.extend(
+                    self.analyzer.opposites[c as usize]
+                        .iter()
+                        .map(|&o| Key::Concept(o)),
+                );
+            }
+            for key in keys {
+                if let Some(list) = index.postings.get(&key) {
+                    let w = index.idf(key);
+                    for &ci in list {
+                        *coarse.entry(ci).or_default() += w;
+                    }
+                }
+            }
+        }
+        let mut coarse: Vec<(u32, f32)> = coarse.into_iter().collect();
+        coarse.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        coarse.truncate(CANDIDATES);
+        let mut out: Vec<Candidate> = coarse
+            .into_iter()
+            .map(|(ci, _)| Candidate {
+                claim: ci as usize,
+                lang,
+                features: self.features(&query, &index.fields[ci as usize], index),
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.features
+                .score()
+                .total_cmp(&a.features.score())
+                .then(a.claim.cmp(&b.claim))
+        });
+        out
+    }
+
+    /// Resolves the analysed terms against the vocabulary, merging repeats.
+    fn resolve(&self, analysis: &Analysis, index: &LangIndex) -> Vec<QueryTerm> {
+        let mut by_stem: HashMap<&str, usize> = HashMap::new();
+        let mut out: Vec<QueryTerm> = Vec::new();
+        for term in &analysis.terms {
+            if let Some(&i) = by_stem.get(term.stem.as_str()) {
+                out[i].polarity.add(term.negated);
+                continue;
+            }
+            let id = self.vocab.get(&term.stem).copied();
+            let fuzzy = if id.is_none() && term.concepts.is_empty() {
+                fuzzy_candidates(term, &index.surfaces)
+            } else {
+                Vec::new()
+            };
+            let unknown = idf(index.fields.len() as f32, 0.0);
+            let mut weight = match id {
+                Some(t) if index.postings.contains_key(&Key::Term(t)) => index.idf(Key::Term(t)),
+                _ => term
+                    .concepts
+                    .iter()
+                    .map(|&c| index.idf(Key::Concept(c)))
+                    .fold(None, |acc: Option<f32>, w| {
+                        Some(acc.map_or(w, |a| a.min(w)))
+                    })
+                    .unwrap_or_else(|| {
+                        fuzzy
+                            .iter()
+                            .map(|&t| index.idf(Key::Term(t)))
+                            .fold(unknown, f32::min)
+                    }),
+            };
+            // An unmatched proper noun ("sanctions on Iran") is strong
+            // evidence that the sentence is about something else.
+            if term.proper && id.is_none() && term.concepts.is_empty() && fuzzy.is_empty() {
+                weight *= 1.5;
+            }
+            let mut polarity = Polarity::default();
+            polarity.add(term.negated);
+            by_stem.insert(term.stem.as_str(), out.len());
+            out.push(QueryTerm {
+                id,
+                concepts: term.concepts.clone(),
+                fuzzy,
+                polarity,
+                weight,
+            });
+        }
+        out
+    }
+
+    fn features(&self, query: &[QueryTerm], field: &Field, index: &LangIndex) -> Features {
+        let mut total = 0.0;
+        let mut matched_w = 0.0;
+        let mut flipped_w = 0.0;
+        let mut polar_w = 0.0;
+        let mut matched = 0;
+        let mut claim_terms: HashSet<u32> = HashSet::new();
+        for q in query {
+            total += q.weight;
+            let mut hit: Option<(f32, Polarity, bool)> = None;
+            if let Some(p) = q.id.and_then(|t| field.terms.get(&t)) {
+                hit = Some((1.0, *p, false));
+                claim_terms.insert(q.id.expect("matched by id"));
+            }
+            if hit.is_none() {
+                for c in &q.concepts {
+                    if let Some((p, ids)) = field.concepts.get(c) {
+                        hit = Some((CONCEPT_MATCH, *p, false));
+                        claim_terms.extend(ids);
+                        break;
+                    }
+                }
+            }
+            if hit.is_none() {
+                'opp: for &c in &q.concepts {
+                    for o in &self.analyzer.opposites[c as usize] {
+                        if let Some((p, ids)) = field.concepts.get(o) {
+                            hit = Some((CONCEPT_MATCH, *p, true));
+                            claim_terms.extend(ids);
+                            break 'opp;
+                        }
+                    }
+                }
+            }
+            if hit.is_none() {
+                if let Some((&t, p)) = q
+                    .fuzzy
+                    .iter()
+                    .find_map(|t| field.terms.get(t).map(|p| (t, p)))
+                {
+                    hit = Some((FUZZY_MATCH, *p, false));
+                    claim_terms.insert(t);
+                }
+            }
+            if let Some((strength, claim_polarity, opposite)) = hit {
+                let w = q.weight * strength;
+                matched_w += w;
+                matched += 1;
+                let mine = if opposite {
+                    q.polarity.flipped()
+                } else {
+                    q.polarity
+                };
+                // Only terms a negation or an opposite touches say anything
+                // about polarity: "sanctions" agrees in "sanctions will be
+                // lifted" and in "sanctions will be maintained".
+                if opposite || mine.neg || claim_polarity.neg {
+                    polar_w += w;
+                    if !mine.agrees(claim_polarity) {
+                        flipped_w += w;
+                    }
+                }
+            }
+        }
+        let n = index.fields.len() as f32;
+        let covered: f32 = claim_terms
+            .iter()
+            .map(|t| {
+                idf(
+                    n,
+                    index.postings.get(&Key::Term(*t)).map_or(0, Vec::len) as f32,
+                )
+            })
+            .sum();
+        Features {
+            query_coverage: if total > 0.0 { matched_w / total } else { 0.0 },
+            claim_coverage: if field.mass > 0.0 {
+                covered / field.mass
+            } else {
+                0.0
+            },
+            evidence: matched_w,
+            matched,
+            flip_share: if polar_w > 0.0 && flipped_w >= MIN_FLIPPED * matched_w {
+                flipped_w / polar_w
+            } else {
+                0.0
+            },
+        }
+    }
+
+    fn claim_ref(&self, claim: &Claim, lang: Lang) -> ClaimRef {
+        let pick = |l: &crate::claims::Localized| match lang {
+            Lang::It => l.it.clone(),
+            Lang::En => l.en.clone(),
+        };
+        let speaker = self.bundle.entity(&claim.speaker);
+        ClaimRef {
+            id: claim.id.clone(),
+            speaker: speaker.map_or_else(|| claim.speaker.clone(), |e| e.name.clone()),
+            speaker_role: speaker.map(|e| pick(&e.role)).unwrap_or_default(),
+            text: pick(&claim.text),
+            quote: claim.quote.text.clone(),
+            quote_start: claim.quote.start,
+            quote_end: claim.quote.end,
+            source: self
+                .bundle
+                .source(&claim.source)
+                .map(|s| pick(&s.name))
+                .unwrap_or_default(),
+            document: pick(&self.bundle.document.title),
+            date: claim.date.clone(),
+            place: pick(&claim.place),
+        }
+    }
+
+    fn no_match(&self, lang: Lang, start: usize, end: usize, confidence: f32) -> CheckResult {
+        CheckResult {
+            verdict: Verdict::NoMatch,
+            score: round3(confidence.clamp(0.0, 1.0) as f64),
+            claim: None,
+            attributed_to: None,
+            explanation: explain::no_match(lang),
+            lang,
+            start,
+            end,
+            truncated: false,
+            parts: Vec::new(),
+        }
+    }
+}
+
+/// Cut `text` to at most `max` bytes at a character boundary.
+fn clip(text: &str, max: usize) -> (&str, bool) {
+    if text.len() <= max {
+        return (text, false);
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&text[..end], true)
+}
+
+fn min_score(parts: &[CheckResult]) -> f32 {
+    parts.iter().map(|p| p.score as f32).fold(1.0, f32::min)
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Vocabulary words a cut or mistyped word may stand for: the first word of a
+/// selection may be cut at its start, the last at its end; any longer word
+/// may carry one typo.
+fn fuzzy_candidates(term: &Term, surfaces: &[(String, u32)]) -> Vec<u32> {
+    let word = term.word.as_str();
+    let len = word.chars().count();
+    let mut out = Vec::new();
+    if term.last && len >= 3 {
+        // Surfaces are sorted: the words with this prefix are contiguous.
+        let from = surfaces.partition_point(|(s, _)| s.as_str() < word);
+        out.extend(
+            surfaces[from..]
+                .iter()
+                .take_while(|(s, _)| s.starts_with(word))
+                .map(|&(_, t)| t),
+        );
+    }
+    if term.first && len >= 3 {
+        out.extend(
+            surfaces
+                .iter()
+                .filter(|(s, _)| s.len() > word.len() && s.ends_with(word))
+                .map(|&(_, t)| t),
+        );
+    }
+    if out.is_empty() && len >= 5 {
+        let max = if len >= 9 { 2 } else { 1 };
+        out.extend(
+            surfaces
+                .iter()
+                .filter(|(s, _)| within_edits(word, s, max))
+                .map(|&(_, t)| t),
+        );
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether `a` and `b` are at most `max` edits apart (Levenshtein).
+fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_is_bounded() {
+        assert!(within_edits("sanzioni", "sanzoni", 1));
+        assert!(within_edits("sanzioni", "sanzioni", 0));
+        assert!(!within_edits("sanzioni", "stazioni", 1));
+        assert!(within_edits("rassicurazione", "rasicurazone", 2));
+    }
+
+    #[test]
+    fn clip_cuts_at_a_char_boundary() {
+        let s = "aè";
+        assert_eq!(clip(s, 2), ("a", true));
+        assert_eq!(clip(s, 3), ("aè", false));
+    }
+
+    #[test]
+    fn polarity_agreement() {
+        let pos = Polarity {
+            pos: true,
+            neg: false,
+        };
+        let both = Polarity {
+            pos: true,
+            neg: true,
+        };
+        assert!(pos.agrees(both));
+        assert!(!pos.agrees(pos.flipped()));
     }
 }
