@@ -176,6 +176,9 @@ pub struct Matcher {
     named_by_claim: Vec<HashSet<usize>>,
     /// Per claim: the speaker entity and, for a group, its members.
     speakers: Vec<HashSet<usize>>,
+    /// The source document and each claim's texts, as [`plain`] text: a
+    /// selection found in them is a quotation, never a contradiction.
+    plain_sources: Vec<String>,
 }
 
 impl Matcher {
@@ -269,7 +272,14 @@ impl Matcher {
                 f.mass = m;
             }
         }
+        let mut plain_sources: Vec<String> = bundle
+            .claims
+            .iter()
+            .map(|c| plain(&format!("{} | {} | {}", c.quote.text, c.text.it, c.text.en)))
+            .collect();
+        plain_sources.extend(bundle.document.text.as_deref().map(plain));
         Matcher {
+            plain_sources,
             bundle,
             analyzer,
             vocab,
@@ -399,7 +409,13 @@ impl Matcher {
             return self.no_match(out_lang, 0, len, 1.0 - score);
         }
         let claim = &self.bundle.claims[cand.claim];
-        let contradicted = cand.features.flip_share >= FLIP_SHARE;
+        // A selection copied from the source can't contradict it, even when
+        // it starts right after a negation ("...ecipare con truppe").
+        let quoted = {
+            let p = plain(sentence);
+            p.len() >= 12 && self.plain_sources.iter().any(|s| s.contains(&p))
+        };
+        let contradicted = cand.features.flip_share >= FLIP_SHARE && !quoted;
         let attributed_to = self.misattribution(cand.claim, &analysis);
         let verdict = if contradicted {
             Verdict::Contradicted
@@ -697,6 +713,24 @@ fn clip(text: &str, max: usize) -> (&str, bool) {
         end -= 1;
     }
     (&text[..end], true)
+}
+
+/// Folded text with every run of non-alphanumerics collapsed to one space:
+/// the form in which a quotation is recognised whatever its typography.
+fn plain(text: &str) -> String {
+    let folded = crate::normalize::fold(text);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 fn min_score(parts: &[CheckResult]) -> f32 {

@@ -207,7 +207,21 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         let c = chars[i];
         let mut cut = None;
         if c == '\n' || c == '\r' || c == '\u{2029}' {
-            cut = Some(i);
+            // A line break ends a paragraph, a heading or a sentence; but a
+            // line that goes on in lowercase after a word is one sentence
+            // wrapped by the page ("sull'invio\ndi una missione").
+            let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
+            let after = chars[i..].iter().position(|c| !c.is_whitespace());
+            let blank_line = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_whitespace())
+                .any(|&c| c == '\n');
+            let continues = !blank_line
+                && before.is_some_and(|c| c.is_alphanumeric() || *c == ',')
+                && after.is_some_and(|p| chars[i + p].is_lowercase());
+            if !continues {
+                cut = Some(i);
+            }
         } else if matches!(c, '.' | '!' | '?' | ';' | '…') {
             // Include closing quotes and brackets in the sentence.
             let mut j = i + 1;
@@ -299,7 +313,8 @@ mod tests {
 
     #[test]
     fn splits_sentences_and_paragraphs() {
-        let text = "Primo punto. Secondo, con 5.000 euro!\nTerzo\n\n  U.S. forces stay ";
+        let text =
+            "Primo punto. Secondo, con 5.000 euro!\nTerzo\n\n  U.S. forces stay\nin Europe\nTitolo";
         let got: Vec<String> = sentences(text)
             .into_iter()
             .map(|(s, e)| text.chars().skip(s).take(e - s).collect())
@@ -310,7 +325,8 @@ mod tests {
                 "Primo punto.",
                 "Secondo, con 5.000 euro!",
                 "Terzo",
-                "U.S. forces stay"
+                "U.S. forces stay\nin Europe",
+                "Titolo"
             ]
         );
     }
