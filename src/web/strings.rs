@@ -1,0 +1,140 @@
+//! Every word the tooltip shows, in Italian and English, in one table.
+
+use crate::verdict::{Lang, Verdict};
+
+/// The tooltip's interface text in one language.
+pub(crate) struct Strings {
+    /// Accessible name of the dialog, before the verdict.
+    pub app: &'static str,
+    /// The badge text per verdict, in [`Strings::verdict`] order.
+    verdicts: [&'static str; 4],
+    /// Label of the close button.
+    pub close: &'static str,
+    /// Before the speaker the report names, for misattributed selections.
+    pub said_by: &'static str,
+    /// Before whom the selection names, for misattributed selections.
+    pub text_names: &'static str,
+    /// Above the quote, for contradicted selections.
+    pub report_says: &'static str,
+    /// Above the quote otherwise.
+    pub in_report: &'static str,
+    /// How many sentences a multi-sentence selection was split into.
+    pub sentences: &'static str,
+    /// Said when only the beginning of a very long selection was checked.
+    pub truncated: &'static str,
+    /// The keyboard hint: the shortcut and Escape.
+    pub hint: &'static str,
+    /// Month names for dates.
+    months: [&'static str; 12],
+}
+
+const IT: Strings = Strings {
+    app: "Fonte",
+    verdicts: [
+        "Confermato dalla fonte",
+        "Attribuzione errata",
+        "Smentito dalla fonte",
+        "Nessuna affermazione documentata trovata",
+    ],
+    close: "Chiudi",
+    said_by: "Secondo il resoconto l’ha detto",
+    text_names: "Il testo lo attribuisce a",
+    report_says: "Il resoconto dice invece",
+    in_report: "Nel resoconto",
+    sentences: "Frasi verificate",
+    truncated: "Testo molto lungo: è stato verificato solo l’inizio.",
+    hint: "Alt+Maiusc+F per entrare nel riquadro, Esc per chiudere",
+    months: [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+};
+
+const EN: Strings = Strings {
+    app: "Fonte",
+    verdicts: [
+        "Supported by the source",
+        "Misattributed",
+        "Contradicted by the source",
+        "No sourced claim found",
+    ],
+    close: "Close",
+    said_by: "According to the report it was said by",
+    text_names: "The text attributes it to",
+    report_says: "What the report actually says",
+    in_report: "In the report",
+    sentences: "Sentences checked",
+    truncated: "Very long text: only its beginning was checked.",
+    hint: "Alt+Shift+F to move into this box, Esc to close",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+};
+
+impl Strings {
+    /// The table for `lang`.
+    pub fn get(lang: Lang) -> &'static Strings {
+        match lang {
+            Lang::It => &IT,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The badge text for a verdict.
+    pub fn verdict(&self, verdict: Verdict) -> &'static str {
+        self.verdicts[match verdict {
+            Verdict::Supported => 0,
+            Verdict::Misattributed => 1,
+            Verdict::Contradicted => 2,
+            Verdict::NoMatch => 3,
+        }]
+    }
+
+    /// `2026-01-06` as "6 gennaio 2026" / "6 January 2026"; anything that is
+    /// not a full ISO date is shown as it is.
+    pub fn date(&self, iso: &str) -> String {
+        let mut it = iso.splitn(3, '-');
+        let parsed = (|| {
+            let year: u32 = it.next()?.parse().ok()?;
+            let month: usize = it.next()?.parse().ok()?;
+            let day: u32 = it.next()?.get(..2)?.parse().ok()?;
+            let name = self.months.get(month.checked_sub(1)?)?;
+            (1..=31)
+                .contains(&day)
+                .then(|| format!("{day} {name} {year}"))
+        })();
+        parsed.unwrap_or_else(|| iso.to_owned())
+    }
+}
+
+/// The glyph beside the badge text; the text, not the colour or the glyph,
+/// carries the meaning.
+pub(crate) fn icon(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Supported => "✓",
+        Verdict::Misattributed => "⇄",
+        Verdict::Contradicted => "✕",
+        Verdict::NoMatch => "?",
+    }
+}
