@@ -611,6 +611,16 @@ fn validate_checks_quotes_only_when_the_text_is_attached() {
 }
 
 #[test]
+fn another_schema_is_named_before_its_missing_fields() {
+    let err = Bundle::from_json(r#"{"schema": "fonte-claims/2", "items": []}"#)
+        .expect_err("another schema");
+    assert_eq!(
+        err.to_string(),
+        "bundle: schema is \"fonte-claims/2\", expected \"fonte-claims/1\""
+    );
+}
+
+#[test]
 fn garbage_never_panics() {
     for input in [
         "",
