@@ -119,6 +119,10 @@ pub struct Mention {
     pub start: usize,
     /// Offset one past its last char.
     pub end: usize,
+    /// The text presents the entity as the one speaking: a reporting phrase
+    /// next to it ("Rutte said", "secondo Rutte") or a colon after it
+    /// ("Rutte: ...").
+    pub speaking: bool,
 }
 
 /// A text, analysed.
@@ -281,8 +285,9 @@ impl Analyzer {
                 for e in entities.into_iter().take(1) {
                     out.mentions.push(Mention {
                         entity: e,
-                        start: tokens[i].start,
-                        end: tokens[i + len - 1].end,
+                        start: i,
+                        end: i + len,
+                        speaking: tokens[i + len - 1].colon_after,
                     });
                 }
                 is_entity[i..i + len].iter_mut().for_each(|x| *x = true);
@@ -364,6 +369,15 @@ impl Analyzer {
             });
             i += 1;
         }
+        for m in out.mentions.iter_mut() {
+            // Reporting phrase just after ("Rutte ha detto") or just before
+            // ("secondo Rutte", "said Rutte"): token positions here.
+            m.speaking |= reporting_at
+                .iter()
+                .any(|&r| (r >= m.end && r <= m.end + 2) || (r < m.start && r + 3 >= m.start));
+            m.start = tokens[m.start].start;
+            m.end = tokens[m.end - 1].end;
+        }
         out.unknown_speakers = self.unknown_speakers(tokens, &is_entity, &reporting_at, li);
         out
     }
@@ -386,6 +400,10 @@ impl Analyzer {
                 && t.text.chars().count() > 2
                 && !self.stopwords[li].contains(&t.text)
                 && !self.alias_words.contains(&t.text)
+                // A word the lexicon knows ("Paesi", "Europe") is no name.
+                && !self.phrases[li]
+                    .by_first
+                    .contains_key(&self.stem(&t.text, li))
         };
         for &r in reporting_at {
             // Name before the verb: "Mark Rutte ha annunciato".

@@ -141,7 +141,9 @@ impl Features {
     /// enough evidence that it is not a couple of common words (evidence,
     /// saturating), and the more of the claim it covers the surer the match.
     pub fn score(&self) -> f32 {
-        if self.matched < 2 {
+        // Fewer than three content words can't state a claim ("la pace",
+        // "reassurance force", "truppe sul terreno").
+        if self.matched < 3 {
             return 0.0;
         }
         let qc = self.query_coverage;
@@ -416,7 +418,7 @@ impl Matcher {
             p.len() >= 12 && self.plain_sources.iter().any(|s| s.contains(&p))
         };
         let contradicted = cand.features.flip_share >= FLIP_SHARE && !quoted;
-        let attributed_to = self.misattribution(cand.claim, &analysis);
+        let attributed_to = self.misattribution(cand.claim, &analysis, cand.lang);
         let verdict = if contradicted {
             Verdict::Contradicted
         } else if attributed_to.is_some() {
@@ -446,29 +448,40 @@ impl Matcher {
 
     /// Whom the sentence names as the author, when it is not the claim's
     /// speaker (or one of its members) and not someone the claim mentions.
-    fn misattribution(&self, claim: usize, analysis: &Analysis) -> Option<String> {
+    fn misattribution(&self, claim: usize, analysis: &Analysis, lang: Lang) -> Option<String> {
         let speakers = &self.speakers[claim];
         let named = &self.named_by_claim[claim];
-        let mentioned: Vec<usize> = analysis.mentions.iter().map(|m| m.entity).collect();
-        if mentioned.iter().any(|e| speakers.contains(e)) {
+        if analysis
+            .mentions
+            .iter()
+            .any(|m| speakers.contains(&m.entity))
+        {
             return None;
         }
-        // A document states facts; naming a person there is naming the
-        // subject of another fact, not putting words in someone's mouth.
+        // A document states facts: naming a person there is naming the
+        // subject of another fact, unless the text has that person speak
+        // ("Mattarella: ...", "secondo Mattarella").
         let by_document = speakers
             .iter()
             .all(|&s| self.bundle.entities[s].kind == EntityKind::Document);
-        if let Some(&other) = mentioned.iter().find(|e| !named.contains(e)) {
-            if !by_document {
-                return Some(self.bundle.entities[other].name.clone());
-            }
+        let other = analysis
+            .mentions
+            .iter()
+            .find(|m| !named.contains(&m.entity) && (m.speaking || !by_document));
+        if let Some(m) = other {
+            return Some(self.bundle.entities[m.entity].name.clone());
         }
-        if !by_document {
-            if let Some(name) = analysis.unknown_speakers.first() {
-                return Some(title_case(name));
-            }
-        }
-        None
+        let li = lang_index(lang);
+        let unknown = analysis.unknown_speakers.iter().find(|name| {
+            // A word of the bundle's own texts is not an unknown person.
+            !name.split(' ').any(|w| {
+                self.index[li]
+                    .surfaces
+                    .binary_search_by(|(s, _)| s.as_str().cmp(w))
+                    .is_ok()
+            })
+        });
+        unknown.map(|name| title_case(name))
     }
 
     fn rank(&self, analysis: &Analysis, lang: Lang) -> Vec<Candidate> {

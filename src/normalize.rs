@@ -96,6 +96,8 @@ pub struct Token {
     pub capitalized: bool,
     /// A clause boundary (`,;:` or a sentence end) precedes the word.
     pub clause_start: bool,
+    /// A colon follows the word ("Meloni: no alle truppe").
+    pub colon_after: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -166,6 +168,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     end,
                     capitalized,
                     clause_start,
+                    colon_after: false,
                 });
                 tokens.push(Token {
                     text: "not".to_owned(),
@@ -173,18 +176,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     end: folded[i + 1].1 + 1,
                     capitalized: false,
                     clause_start: false,
+                    colon_after: false,
                 });
                 clause_start = false;
                 i += 2;
                 continue;
             }
         }
+        let colon_after = folded[i..]
+            .iter()
+            .find(|f| !f.0.is_whitespace())
+            .is_some_and(|f| f.0 == ':');
         tokens.push(Token {
             text: word,
             start,
             end,
             capitalized,
             clause_start,
+            colon_after,
         });
         clause_start = false;
     }
