@@ -1,0 +1,166 @@
+//! Accuracy of the matcher on labelled reader selections.
+//!
+//! `tests/data/dev.jsonl` is the development set the matcher is tuned on;
+//! `tests/data/test.jsonl` is held out: written separately, never tuned on.
+//! Both are scored the same way: a selection is right when the verdict is
+//! right, the claim is right (for every verdict but no_match), and, for a
+//! misattribution, the person named is right. Run with `--nocapture` to see
+//! the per-category table.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use fonte::{Matcher, Verdict};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Case {
+    text: String,
+    category: String,
+    verdict: Verdict,
+    claim: Option<String>,
+    attributed_to: Option<String>,
+}
+
+fn load(path: &str) -> Vec<Case> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(i, l)| serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}:{}: {e}", i + 1)))
+        .collect()
+}
+
+#[derive(Default)]
+struct Tally {
+    right: usize,
+    total: usize,
+}
+
+struct Report {
+    overall: Tally,
+    by_category: BTreeMap<String, Tally>,
+    /// Selections labelled no_match that got a claim.
+    false_matches: Tally,
+    /// Selections labelled with a claim that got a wrong one (the worst).
+    wrong_claims: usize,
+}
+
+fn evaluate(matcher: &Matcher, cases: &[Case], name: &str) -> Report {
+    let mut report = Report {
+        overall: Tally::default(),
+        by_category: BTreeMap::new(),
+        false_matches: Tally::default(),
+        wrong_claims: 0,
+    };
+    for case in cases {
+        let got = matcher.check(&case.text);
+        let got_claim = got.claim.as_ref().map(|c| c.id.as_str());
+        let expected_person = case.attributed_to.as_deref().map(|id| {
+            matcher
+                .bundle()
+                .entity(id)
+                .map_or(id.to_owned(), |e| e.name.clone())
+        });
+        let right = got.verdict == case.verdict
+            && (case.verdict == Verdict::NoMatch || got_claim == case.claim.as_deref())
+            && (case.verdict != Verdict::Misattributed
+                || got.attributed_to.as_deref() == expected_person.as_deref());
+        if !right {
+            println!(
+                "[{name}] MISS {:<14} want {:?} {:?} {:?}, got {:?} {:?} {:?} ({:.2}): {}",
+                case.category,
+                case.verdict,
+                case.claim,
+                expected_person,
+                got.verdict,
+                got_claim,
+                got.attributed_to,
+                got.score,
+                case.text.replace('\n', "⏎")
+            );
+        }
+        if case.verdict == Verdict::NoMatch {
+            report.false_matches.total += 1;
+            if got.verdict != Verdict::NoMatch {
+                report.false_matches.right += 1;
+            }
+        } else if got_claim.is_some() && got_claim != case.claim.as_deref() {
+            report.wrong_claims += 1;
+        }
+        for tally in [
+            &mut report.overall,
+            report.by_category.entry(case.category.clone()).or_default(),
+        ] {
+            tally.total += 1;
+            tally.right += usize::from(right);
+        }
+    }
+    println!(
+        "[{name}] {:<14} {:>5} {:>5} {:>7}",
+        "category", "right", "total", "share"
+    );
+    for (cat, t) in &report.by_category {
+        println!(
+            "[{name}] {cat:<14} {:>5} {:>5} {:>6.1}%",
+            t.right,
+            t.total,
+            100.0 * t.right as f64 / t.total as f64
+        );
+    }
+    println!(
+        "[{name}] overall {}/{} = {:.1}%; false matches {}/{} = {:.1}%; wrong claims {}",
+        report.overall.right,
+        report.overall.total,
+        100.0 * share(&report.overall),
+        report.false_matches.right,
+        report.false_matches.total,
+        100.0 * share(&report.false_matches),
+        report.wrong_claims
+    );
+    report
+}
+
+fn share(t: &Tally) -> f64 {
+    if t.total == 0 {
+        0.0
+    } else {
+        t.right as f64 / t.total as f64
+    }
+}
+
+#[test]
+fn dev_set_accuracy() {
+    let matcher = Matcher::bundled();
+    let cases = load("tests/data/dev.jsonl");
+    assert!(cases.len() >= 100, "the dev set has {} cases", cases.len());
+    let r = evaluate(&matcher, &cases, "dev");
+    assert!(
+        share(&r.overall) >= 0.95,
+        "dev accuracy {:.3}",
+        share(&r.overall)
+    );
+    assert!(
+        share(&r.false_matches) < 0.03,
+        "dev false matches {:.3}",
+        share(&r.false_matches)
+    );
+}
+
+#[test]
+fn held_out_test_set_accuracy() {
+    let matcher = Matcher::bundled();
+    let cases = load("tests/data/test.jsonl");
+    assert!(cases.len() >= 100, "the test set has {} cases", cases.len());
+    let r = evaluate(&matcher, &cases, "test");
+    assert!(
+        share(&r.overall) >= 0.95,
+        "test accuracy {:.3}",
+        share(&r.overall)
+    );
+    assert!(
+        share(&r.false_matches) < 0.03,
+        "test false matches {:.3}",
+        share(&r.false_matches)
+    );
+}
