@@ -32,7 +32,6 @@ pub use widget::{MountOptions, Widget};
 /// The TypeScript types of the JS API, written into the generated
 /// `fonte.d.ts`. Field names match the serde names of [`CheckResult`] and
 /// [`crate::ClaimRef`] (a browser test checks that they stay in step).
-#[wasm_bindgen(typescript_custom_section)]
 pub const TS_TYPES: &str = r#"
 /** How a selection relates to the sourced claims. */
 export type Verdict = "supported" | "misattributed" | "contradicted" | "no_match";
@@ -95,6 +94,9 @@ export interface MountOptions {
   theme?: "auto" | "light" | "dark";
 }
 "#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SECTION: &str = TS_TYPES;
 
 thread_local! {
     static BUNDLED: RefCell<Option<Rc<Matcher>>> = const { RefCell::new(None) };

@@ -63,7 +63,7 @@ fn element_of(node: &Node) -> Option<Element> {
 }
 
 /// Whether a node is inside a form field or an editable region.
-pub(crate) fn in_editable(node: &Node) -> bool {
+pub fn in_editable(node: &Node) -> bool {
     element_of(node)
         .and_then(|element| element.closest(EDITABLE).ok().flatten())
         .is_some()
@@ -72,19 +72,16 @@ pub(crate) fn in_editable(node: &Node) -> bool {
 /// Whether the document's focused element is a form field or editable
 /// region: browsers report selections inside `<input>` inconsistently, but
 /// the focus is always there.
-pub(crate) fn focus_in_editable(document: &Document) -> bool {
+pub fn focus_in_editable(document: &Document) -> bool {
     document
         .active_element()
         .map(|element| element.matches(EDITABLE).unwrap_or(false))
         .unwrap_or(false)
 }
 
-/// `range` cut to the contents of `root`; `None` when nothing is left.
-pub(crate) fn clip(
-    document: &Document,
-    range: &Range,
-    root: &Node,
-) -> Result<Option<Range>, JsValue> {
+/// `range` cut to the contents of `root` (a copy; `range` is untouched);
+/// `None` when nothing of it is inside `root`.
+pub fn clip(document: &Document, range: &Range, root: &Node) -> Result<Option<Range>, JsValue> {
     let bounds = document.create_range()?;
     bounds.select_node_contents(root)?;
     let clipped = range.clone_range();
@@ -128,7 +125,7 @@ impl Text {
 }
 
 /// The text of `range`, skipping the subtree of `skip` (the tooltip host).
-pub(crate) fn range_text(range: &Range, skip: Option<&Node>) -> Result<String, JsValue> {
+pub fn range_text(range: &Range, skip: Option<&Node>) -> Result<String, JsValue> {
     let mut text = Text::default();
     walk(&range.common_ancestor_container()?, range, skip, &mut text)?;
     let end = text.out.trim_end().len();

@@ -16,8 +16,6 @@ pub(crate) struct Strings {
     pub text_names: &'static str,
     /// Above the quote, for contradicted selections.
     pub report_says: &'static str,
-    /// Above the quote otherwise.
-    pub in_report: &'static str,
     /// How many sentences a multi-sentence selection was split into.
     pub sentences: &'static str,
     /// Said when only the beginning of a very long selection was checked.
@@ -37,10 +35,9 @@ const IT: Strings = Strings {
         "Nessuna affermazione documentata trovata",
     ],
     close: "Chiudi",
-    said_by: "Secondo il resoconto l’ha detto",
-    text_names: "Il testo lo attribuisce a",
-    report_says: "Il resoconto dice invece",
-    in_report: "Nel resoconto",
+    said_by: "Secondo il resoconto:",
+    text_names: "Il testo lo attribuisce a:",
+    report_says: "Il resoconto dice invece:",
     sentences: "Frasi verificate",
     truncated: "Testo molto lungo: è stato verificato solo l’inizio.",
     hint: "Alt+Maiusc+F per entrare nel riquadro, Esc per chiudere",
@@ -69,10 +66,9 @@ const EN: Strings = Strings {
         "No sourced claim found",
     ],
     close: "Close",
-    said_by: "According to the report it was said by",
-    text_names: "The text attributes it to",
-    report_says: "What the report actually says",
-    in_report: "In the report",
+    said_by: "According to the report:",
+    text_names: "The text attributes it to:",
+    report_says: "What the report actually says:",
     sentences: "Sentences checked",
     truncated: "Very long text: only its beginning was checked.",
     hint: "Alt+Shift+F to move into this box, Esc to close",

@@ -139,33 +139,29 @@ impl Tooltip {
             return Ok(());
         }
         if let Some(claim) = &result.claim {
-            if verdict == Verdict::Misattributed {
-                text(&document, body, "p", "label", ui.said_by)?;
-            }
             let who = text(&document, body, "p", "who", "")?;
+            if verdict == Verdict::Misattributed {
+                text(&document, &who, "span", "role", &format!("{} ", ui.said_by))?;
+            }
             text(&document, &who, "b", "", &claim.speaker)?;
             if !claim.speaker_role.is_empty() {
+                let role = format!(" · {}", claim.speaker_role);
+                text(&document, &who, "span", "role", &role)?;
+            }
+            if let (Verdict::Misattributed, Some(named)) = (verdict, &result.attributed_to) {
+                let who = text(&document, body, "p", "who named", "")?;
                 text(
                     &document,
                     &who,
                     "span",
                     "role",
-                    &format!(" · {}", claim.speaker_role),
+                    &format!("{} ", ui.text_names),
                 )?;
+                text(&document, &who, "b", "", named)?;
             }
-            if verdict == Verdict::Misattributed {
-                if let Some(named) = &result.attributed_to {
-                    text(&document, body, "p", "label", ui.text_names)?;
-                    let who = text(&document, body, "p", "who", "")?;
-                    text(&document, &who, "b", "", named)?;
-                }
+            if verdict == Verdict::Contradicted {
+                text(&document, body, "p", "label", ui.report_says)?;
             }
-            let label = if verdict == Verdict::Contradicted {
-                ui.report_says
-            } else {
-                ui.in_report
-            };
-            text(&document, body, "p", "label", label)?;
             text(&document, body, "blockquote", "", &claim.quote)?
                 .set_attribute("lang", quote_lang)?;
             let meta: Vec<String> = [
@@ -177,9 +173,6 @@ impl Tooltip {
             .filter(|part| !part.is_empty())
             .collect();
             text(&document, body, "p", "meta", &meta.join(" · "))?;
-            if !claim.document.is_empty() {
-                text(&document, body, "p", "meta doc", &claim.document)?;
-            }
         }
         if !result.explanation.is_empty() {
             text(&document, body, "p", "why", &result.explanation)?;
