@@ -4,7 +4,7 @@
 //! The same analysis runs over claim texts (once, when the index is built)
 //! and over selections (on every check), so the two sides always agree.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{Map as HashMap, Set as HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -16,6 +16,10 @@ use crate::verdict::Lang;
 /// How many content words after a negator it covers (within its clause).
 /// Long enough for "non partecipare con truppe sul terreno in Ucraina".
 const NEGATION_SCOPE: usize = 6;
+
+/// Longest alias, in words, looked for among the words cut by the end of a
+/// selection.
+const MAX_CUT_ALIAS_WORDS: usize = 6;
 
 /// Both languages, in index order.
 pub const LANGS: [Lang; 2] = [Lang::It, Lang::En];
@@ -47,7 +51,7 @@ struct PhraseTable<V> {
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 }
@@ -81,6 +85,42 @@ impl<V: Copy + PartialEq> PhraseTable<V> {
             }
             if n <= keys.len() && phrase.iter().zip(keys).all(|(a, b)| a == b) {
                 best = Some((n, vec![*value]));
+            }
+        }
+        best
+    }
+
+    /// Like [`PhraseTable::longest`] for words cut by the edges of a
+    /// selection: `keys[0]` may be the end of the phrase's first word
+    /// ("lian prime minister" for "italian prime minister") when
+    /// `cut_start`, and the last key may be the start of the phrase's last
+    /// word ("giorgia mel") when `cut_end`. Only phrases of two or more
+    /// words, and cut words of three or more letters, so that a stray
+    /// syllable never becomes a name.
+    fn longest_cut(&self, keys: &[&str], cut_start: bool, cut_end: bool) -> Option<(usize, V)> {
+        let first = *keys.first()?;
+        if first.chars().count() < 3 {
+            return None;
+        }
+        let mut best: Option<(usize, V)> = None;
+        for entries in self.by_first.values() {
+            for (phrase, value) in entries {
+                let n = phrase.len();
+                if n < 2 || n > keys.len() || best.is_some_and(|(len, _)| len >= n) {
+                    continue;
+                }
+                let fits = phrase.iter().zip(keys).enumerate().all(|(i, (a, b))| {
+                    if i == 0 && cut_start && a.len() > b.len() {
+                        a.ends_with(b)
+                    } else if i == n - 1 && cut_end && n == keys.len() && a.len() > b.len() {
+                        b.chars().count() >= 3 && a.starts_with(b)
+                    } else {
+                        a == b
+                    }
+                });
+                if fits {
+                    best = Some((n, *value));
+                }
             }
         }
         best
@@ -179,7 +219,7 @@ impl Analyzer {
             stopwords,
             phrases: [PhraseTable::default(), PhraseTable::default()],
             aliases: PhraseTable::default(),
-            alias_words: HashSet::new(),
+            alias_words: HashSet::default(),
             concept_ids: lexicon.concepts.iter().map(|c| c.id.clone()).collect(),
             opposites: vec![Vec::new(); lexicon.concepts.len()],
         };
@@ -281,7 +321,15 @@ impl Analyzer {
         let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
         let mut i = 0;
         while i < tokens.len() {
-            if let Some((len, entities)) = self.aliases.longest(&words[i..]) {
+            let found = self.aliases.longest(&words[i..]).or_else(|| {
+                // Only the edges of the text can be cut.
+                let near_end = words.len() - i <= MAX_CUT_ALIAS_WORDS;
+                (i == 0 || near_end)
+                    .then(|| self.aliases.longest_cut(&words[i..], i == 0, true))
+                    .flatten()
+                    .map(|(len, e)| (len, vec![e]))
+            });
+            if let Some((len, entities)) = found {
                 for e in entities.into_iter().take(1) {
                     out.mentions.push(Mention {
                         entity: e,
@@ -531,6 +579,26 @@ mod tests {
         let (en, it) = (concept(&en).unwrap(), concept(&it).unwrap());
         assert_eq!(en.concepts, it.concepts);
         assert!(en.negated);
+    }
+
+    #[test]
+    fn spots_names_cut_by_the_edges_of_a_selection() {
+        let a = Analyzer::new(&lexicon(), &bundle());
+        assert_eq!(
+            a.analyze("orgia Meloni ha detto", Lang::It).mentions.len(),
+            1
+        );
+        assert_eq!(
+            a.analyze("ha parlato Giorgia Mel", Lang::It).mentions.len(),
+            1
+        );
+        // A cut word inside the text is not a name; neither is a syllable.
+        assert!(a
+            .analyze("ha parlato Giorgia Mel oggi", Lang::It)
+            .mentions
+            .is_empty());
+        assert!(a.analyze("ia Meloni", Lang::It).mentions.len() == 1);
+        assert!(a.analyze("oni ha detto", Lang::It).mentions.is_empty());
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod claimreview;
 pub mod claims;
 pub mod data;
 pub mod explain;
+pub mod hash;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;

@@ -11,7 +11,7 @@
 //! negations that disagree make it *contradicted*, a named entity other than
 //! the speaker makes it *misattributed*, anything else *supported*.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{Map as HashMap, Set as HashSet};
 
 use crate::analysis::{lang_index, Analysis, Analyzer, Term, LANGS};
 use crate::claims::{Bundle, Claim, EntityKind};
@@ -31,6 +31,11 @@ const CANDIDATES: usize = 8;
 const CONCEPT_MATCH: f32 = 0.9;
 /// Match strength of a fuzzy match (cut or mistyped word).
 const FUZZY_MATCH: f32 = 0.75;
+
+/// Weight of a word no claim uses, relative to the rarest word of the
+/// bundle: paraphrases bring words of their own, so an unknown word counts
+/// against a match, but less than a known word of another claim.
+const UNKNOWN_WEIGHT: f32 = 1.0;
 
 /// A selection is judged to state a claim when its score reaches this.
 /// Calibrated on `tests/data/dev.jsonl` (see `tests/corpus.rs`).
@@ -197,7 +202,7 @@ impl Matcher {
     /// Indexes a validated bundle with a given lexicon.
     pub fn with_lexicon(bundle: Bundle, lexicon: &Lexicon) -> Matcher {
         let analyzer = Analyzer::new(lexicon, &bundle);
-        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut vocab: HashMap<String, u32> = HashMap::default();
         let mut index = [LangIndex::default(), LangIndex::default()];
         let mut named_by_claim = Vec::with_capacity(bundle.claims.len());
         let entity_index = |id: &str| bundle.entities.iter().position(|e| e.id == id);
@@ -232,13 +237,23 @@ impl Matcher {
                             entry.1.push(id);
                         }
                     }
-                    if !term.word.contains(' ') {
+                    if term.word.contains(' ') {
+                        // The words of a phrase ("trattato di washington")
+                        // stand for it when a selection cuts or splits it.
+                        for w in term.word.split(' ') {
+                            if analyzer.is_stopword(w, li) || w.chars().count() < 3 {
+                                continue;
+                            }
+                            vocab.entry(analyzer.stem(w, li)).or_insert(id);
+                            index[li].surfaces.push((w.to_owned(), id));
+                        }
+                    } else {
                         index[li].surfaces.push((term.word.clone(), id));
                     }
                 }
                 index[li].fields.push(field);
             }
-            let mut speaker = HashSet::new();
+            let mut speaker = HashSet::default();
             if let Some(s) = entity_index(&claim.speaker) {
                 speaker.insert(s);
                 for m in &bundle.entities[s].members {
@@ -492,7 +507,7 @@ impl Matcher {
             return Vec::new();
         }
         // Gather candidates through the postings, scored coarsely by IDF.
-        let mut coarse: HashMap<u32, f32> = HashMap::new();
+        let mut coarse: HashMap<u32, f32> = HashMap::default();
         for q in &query {
             let mut keys: Vec<Key> = q.id.into_iter().map(Key::Term).collect();
             keys.extend(q.fuzzy.iter().map(|&t| Key::Term(t)));
@@ -535,7 +550,7 @@ impl Matcher {
 
     /// Resolves the analysed terms against the vocabulary, merging repeats.
     fn resolve(&self, analysis: &Analysis, index: &LangIndex) -> Vec<QueryTerm> {
-        let mut by_stem: HashMap<&str, usize> = HashMap::new();
+        let mut by_stem: HashMap<&str, usize> = HashMap::default();
         let mut out: Vec<QueryTerm> = Vec::new();
         for term in &analysis.terms {
             if let Some(&i) = by_stem.get(term.stem.as_str()) {
@@ -548,7 +563,7 @@ impl Matcher {
             } else {
                 Vec::new()
             };
-            let unknown = idf(index.fields.len() as f32, 0.0);
+            let unknown = UNKNOWN_WEIGHT * idf(index.fields.len() as f32, 0.0);
             let mut weight = match id {
                 Some(t) if index.postings.contains_key(&Key::Term(t)) => index.idf(Key::Term(t)),
                 _ => term
@@ -590,7 +605,7 @@ impl Matcher {
         let mut flipped_w = 0.0;
         let mut polar_w = 0.0;
         let mut matched = 0;
-        let mut claim_terms: HashSet<u32> = HashSet::new();
+        let mut claim_terms: HashSet<u32> = HashSet::default();
         for q in query {
             total += q.weight;
             let mut hit: Option<(f32, Polarity, bool)> = None;

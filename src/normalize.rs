@@ -64,11 +64,10 @@ pub fn fold_char(c: char, out: &mut String) {
         _ if c.is_whitespace() => out.push(' '),
         // Superscript and other non-decimal digits are footnote marks.
         _ if c.is_numeric() && !c.is_ascii_digit() => out.push(' '),
-        _ if c.is_alphabetic() => {
-            for l in c.to_lowercase() {
-                out.push(l)
-            }
-        }
+        // Other scripts keep their letters as they are: Fonte's languages
+        // are Italian and English, and Unicode's full case tables would
+        // weigh more than the rest of the folding.
+        _ if c.is_alphabetic() => out.push(c),
         // Emoji, symbols, anything else: a separator.
         _ => out.push(' '),
     }

@@ -154,10 +154,5 @@ pub fn check(
 pub fn mount(
     #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: JsValue,
 ) -> Result<Widget, JsError> {
-    let options: MountOptions = if options.is_undefined() || options.is_null() {
-        MountOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)?
-    };
-    Widget::mount_with(&options).map_err(js_error)
+    Widget::mount_with(&MountOptions::from_js(&options)).map_err(js_error)
 }

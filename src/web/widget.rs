@@ -5,7 +5,6 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -25,6 +24,9 @@ use crate::verdict::{CheckResult, Lang, Verdict};
 /// How long the selection must stay still before a keyboard or touch
 /// selection is checked (mouse selections are checked on `mouseup`).
 const SETTLE_MS: i32 = 300;
+/// Selections of fewer words are not checked: a double-clicked word is a
+/// reader looking something up, not quoting a claim.
+const MIN_WORDS: usize = 2;
 /// How long the quiet "no sourced claim" note stays up.
 const NO_MATCH_MS: i32 = 4000;
 /// Delay between clearing and filling the live region, so that screen
@@ -32,8 +34,7 @@ const NO_MATCH_MS: i32 = 4000;
 const ANNOUNCE_MS: i32 = 150;
 
 /// What a publisher can set (the loader reads them from `data-` attributes).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct MountOptions {
     /// CSS selector of the article container; selections outside it are
     /// ignored. Default: `<body>`.
@@ -43,6 +44,27 @@ pub struct MountOptions {
     pub lang: Option<String>,
     /// `"auto"` (follow the reader's system), `"light"` or `"dark"`.
     pub theme: Option<String>,
+}
+
+impl MountOptions {
+    /// Reads the options from a JS object; missing, `null` or non-string
+    /// fields are unset. (Read by hand: a serde deserializer for three
+    /// strings would cost more bytes than the rest of the options code.)
+    pub fn from_js(value: &JsValue) -> MountOptions {
+        let field = |name: &str| {
+            if !value.is_object() {
+                return None;
+            }
+            js_sys::Reflect::get(value, &JsValue::from_str(name))
+                .ok()?
+                .as_string()
+        };
+        MountOptions {
+            root: field("root"),
+            lang: field("lang"),
+            theme: field("theme"),
+        }
+    }
 }
 
 struct Listener {
@@ -529,7 +551,11 @@ impl Inner {
         };
         let host = self.host().map(Node::from);
         let text = range_text(&range, host.as_ref())?;
-        if text.is_empty() {
+        let words = text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if words < MIN_WORDS {
             return Ok(());
         }
         if !force && self.last_text.borrow().as_deref() == Some(text.as_str()) {
@@ -591,14 +617,22 @@ impl Inner {
         self.pointer_in_tip.set(false);
         self.autohide.cancel(&self.window);
         self.announce.cancel(&self.window);
-        let tip = self.tooltip.borrow().clone();
-        if let Some(tip) = tip {
-            tip.dialog.set_hidden(true);
-        }
+        let Some(tip) = self.tooltip.borrow().clone() else {
+            return Ok(());
+        };
+        tip.dialog.set_hidden(true);
         let back = self.return_focus.take();
-        if restore_focus && focus_was_inside {
-            if let Some(element) = back {
-                element.focus()?;
+        if focus_was_inside {
+            let body = self.document.body();
+            match back.filter(|element| restore_focus && Some(element) != body.as_ref()) {
+                Some(element) => element.focus()?,
+                // Nowhere to go back to: leave focus on the page, not on a
+                // hidden dialog.
+                None => {
+                    if let Some(active) = tip.shadow.active_element() {
+                        active.dyn_into::<HtmlElement>()?.blur()?;
+                    }
+                }
             }
         }
         Ok(())
