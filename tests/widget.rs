@@ -785,6 +785,10 @@ fn selections_to_ignore() {
     selection.add_range(&r).unwrap();
     check_nothing_shown("a whitespace-only selection");
 
+    // A single word (double-clicked to look it up).
+    select(&page.root, "Macron", "Macron");
+    check_nothing_shown("a single word");
+
     // Form fields and editable regions.
     for id in ["#field", "#area"] {
         let field = page.find(id);
@@ -930,6 +934,33 @@ fn theme_option_forces_light_or_dark() {
         .show(&result(Verdict::Supported, Some(macron_claim())))
         .unwrap();
     assert_eq!(background(&light), "rgb(255, 255, 255)");
+}
+
+#[wasm_bindgen_test]
+fn the_js_mount_reads_string_options_and_ignores_the_rest() {
+    let _page = Fixture::new("");
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"lang".into(), &"en".into()).unwrap();
+    js_sys::Reflect::set(&options, &"theme".into(), &"dark".into()).unwrap();
+    js_sys::Reflect::set(&options, &"root".into(), &42.into()).unwrap();
+    js_sys::Reflect::set(&options, &"claims".into(), &"ignored.json".into()).unwrap();
+    let widget = fonte::web::mount(options.into()).expect("mount");
+    assert_eq!(widget.lang(), Lang::En);
+    widget
+        .show(&result(Verdict::Supported, Some(macron_claim())))
+        .unwrap();
+    assert_eq!(
+        widget
+            .host()
+            .unwrap()
+            .get_attribute("data-theme")
+            .as_deref(),
+        Some("dark")
+    );
+    drop(widget);
+    for nothing in [JsValue::UNDEFINED, JsValue::NULL, "it".into()] {
+        assert!(fonte::web::mount(nothing).is_ok());
+    }
 }
 
 #[wasm_bindgen_test]
@@ -1087,6 +1118,15 @@ fn shifted_sideways_into_the_viewport() {
     };
     assert_eq!(
         place(left, 300.0, 200.0, 100.0, 360.0, 740.0, false).left,
+        8.0
+    );
+    // A detached range measures NaN: no panic, still on screen.
+    let lost = Rect {
+        left: f64::NAN,
+        ..LINE
+    };
+    assert_eq!(
+        place(lost, 300.0, 200.0, 100.0, 360.0, 740.0, false).left,
         8.0
     );
 }

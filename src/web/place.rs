@@ -76,7 +76,8 @@ pub fn place(
         top - GAP - shown
     };
     let max_left = (viewport_w - MARGIN - width).max(MARGIN);
-    let left = last.left.clamp(MARGIN, max_left);
+    // Not `clamp`, which panics on NaN: a detached range can report NaN.
+    let left = last.left.max(MARGIN).min(max_left);
     Placement {
         left,
         top,

@@ -701,9 +701,11 @@ impl Inner {
             f64::from(html.client_height()),
             touch,
         );
-        style.set_property("left", &format!("{}px", placed.left))?;
-        style.set_property("top", &format!("{}px", placed.top))?;
-        style.set_property("max-height", &format!("{}px", placed.max_height))?;
+        // Whole pixels: formatting floats would ship a float printer.
+        let px = |v: f64| format!("{}px", v.round() as i64);
+        style.set_property("left", &px(placed.left))?;
+        style.set_property("top", &px(placed.top))?;
+        style.set_property("max-height", &px(placed.max_height))?;
         tip.dialog.set_attribute(
             "data-placement",
             if placed.below { "below" } else { "above" },

@@ -1,0 +1,27 @@
+// What a reader downloads: the loader, the wasm-bindgen glue and the wasm
+// module of the release build, gzipped at level 9, stay within the budget.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdir, readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import { WWW } from "./helpers.mjs";
+
+const BUDGET = 60 * 1024;
+
+test(`shipped files stay within ${BUDGET / 1024} KB gzipped`, async (t) => {
+  const pkg = join(WWW, "pkg");
+  const names = (await readdir(pkg)).filter((n) => n.endsWith(".js") || n.endsWith(".wasm"));
+  assert.ok(names.includes("fonte_bg.wasm"), "www/pkg holds a build (wasm-pack build --release --out-dir www/pkg)");
+  const files = ["fonte.js", ...names.map((n) => `pkg/${n}`)];
+  let total = 0;
+  for (const file of files) {
+    const bytes = await readFile(join(WWW, file));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    total += gz;
+    t.diagnostic(`${file}: ${bytes.length} B, ${gz} B gzipped`);
+  }
+  t.diagnostic(`total: ${total} B gzipped (${(total / 1024).toFixed(1)} KB of ${BUDGET / 1024} KB)`);
+  assert.ok(total <= BUDGET, `${total} B gzipped is over the ${BUDGET} B budget`);
+});

@@ -1,0 +1,116 @@
+// A reader on each demo page highlights a sentence with the mouse and sees
+// the right verdict and speaker, with the verbatim passage of the report;
+// Escape closes the tooltip; the console stays empty; the page makes no
+// request beyond Fonte's own files and stores nothing.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { dragSelect, launch, serve, tooltip, waitForTooltip, watchConsole, widgetReady } from "./helpers.mjs";
+
+const REPORT = await readFile(new URL("../../data/source/vertice-parigi-2026-01-06.it.txt", import.meta.url), "utf8");
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const CASES = [
+  {
+    name: "a sentence of the Italian report is supported, said by Macron",
+    page: "index.html",
+    sentence: "Macron ha annunciato la creazione di una forza di “rassicurazione” europea",
+    verdict: "supported",
+    badge: "Confermato dalla fonte",
+    speakers: ["Emmanuel Macron"],
+  },
+  {
+    name: "the English article's paraphrase is supported, in an English tooltip",
+    page: "en.html",
+    sentence: "Prime Minister Meloni also reiterated Italy's position of not taking part with troops on the ground in Ukraine",
+    verdict: "supported",
+    badge: "Supported by the source",
+    speakers: ["Giorgia Meloni"],
+  },
+  {
+    name: "the reassurance force put in Merz's mouth is misattributed",
+    page: "errori.html",
+    sentence: "Il cancelliere tedesco Friedrich Merz ha annunciato la creazione di una forza di “rassicurazione” europea, composta da diversi Paesi.",
+    verdict: "misattributed",
+    badge: "Attribuzione errata",
+    speakers: ["Emmanuel Macron", "Friedrich Merz"],
+  },
+  {
+    name: "Italy sending troops is contradicted by what Meloni said",
+    page: "errors.html",
+    sentence: "Italy will send troops on the ground in Ukraine.",
+    verdict: "contradicted",
+    badge: "Contradicted by the source",
+    speakers: ["Giorgia Meloni"],
+  },
+  {
+    name: "the weather forecast matches no sourced claim",
+    page: "errori.html",
+    sentence: "Domani è prevista pioggia su gran parte del Nord.",
+    verdict: "no_match",
+    badge: "Nessuna affermazione documentata trovata",
+    speakers: [],
+  },
+];
+
+const FONTE_FILES = ["/fonte.js", "/pkg/fonte.js", "/pkg/fonte_bg.wasm"];
+
+for (const c of CASES) {
+  test(`${c.page}: ${c.name}`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const messages = watchConsole(page);
+    const urls = [];
+    page.on("request", (request) => urls.push(request.url()));
+    await page.goto(server.url + c.page);
+    await widgetReady(page);
+
+    await dragSelect(page, "article", c.sentence);
+    const shown = await waitForTooltip(page);
+    assert.equal(shown.verdict, c.verdict);
+    assert.equal(shown.badge, c.badge);
+    assert.deepEqual(shown.speakers, c.speakers);
+    if (c.verdict === "no_match") {
+      assert.equal(shown.quote, null);
+    } else {
+      assert.ok(shown.quote.length > 20, shown.quote);
+      assert.ok(REPORT.includes(shown.quote), `the quote is verbatim from the report: ${shown.quote}`);
+      assert.ok(shown.explanation, "an explanation");
+    }
+    const selected = await page.evaluate(() => document.getSelection().toString());
+    assert.ok(selected.includes(c.sentence.slice(0, 20)), `the drag selected the sentence: ${selected}`);
+
+    await page.keyboard.press("Escape");
+    assert.equal(await tooltip(page), null, "Escape closes the tooltip");
+
+    // Private: nothing stored, nothing fetched beyond the page and Fonte.
+    const storage = await page.evaluate(async () => ({
+      cookie: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+      databases: (await indexedDB.databases()).length,
+    }));
+    assert.deepEqual(storage, { cookie: "", local: 0, session: 0, databases: 0 });
+    const paths = urls.map((u) => {
+      assert.ok(u.startsWith(server.url), `a request off the page's origin: ${u}`);
+      return new URL(u).pathname;
+    });
+    for (const file of FONTE_FILES) assert.ok(paths.includes(file), `${file} loaded`);
+    const allowed = new Set([`/${c.page}`, "/demo.css", "/favicon.svg", ...FONTE_FILES]);
+    assert.deepEqual(paths.filter((p) => !allowed.has(p)), []);
+
+    assert.deepEqual(messages, [], "console errors or warnings");
+    await context.close();
+  });
+}
