@@ -103,15 +103,15 @@ export async function widgetReady(page) {
  * `selector` and returns the viewport coordinates of its first and last
  * characters (for real mouse drags).
  */
-export async function sentenceBox(page, selector, sentence) {
+export async function sentenceBox(page, selector, sentence, scroll = true) {
   return page.evaluate(
-    ([selector, sentence]) => {
+    ([selector, sentence, scroll]) => {
       const root = document.querySelector(selector);
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.data.indexOf(sentence);
         if (at < 0) continue;
-        node.parentElement.scrollIntoView({ block: "center" });
+        if (scroll) node.parentElement.scrollIntoView({ block: "center" });
         const range = document.createRange();
         range.setStart(node, at);
         range.setEnd(node, at + 1);
@@ -126,7 +126,7 @@ export async function sentenceBox(page, selector, sentence) {
       }
       throw new Error(`sentence not found: ${sentence}`);
     },
-    [selector, sentence],
+    [selector, sentence, scroll],
   );
 }
 
@@ -137,6 +137,17 @@ export async function dragSelect(page, selector, sentence) {
   await page.mouse.down();
   await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
   await page.mouse.move(end.x, end.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Drags the mouse from the start of `from` to the end of `to` (two texts, maybe in different paragraphs). */
+export async function dragBetween(page, selector, from, to) {
+  await sentenceBox(page, selector, from);
+  const a = await sentenceBox(page, selector, from, false);
+  const b = await sentenceBox(page, selector, to, false);
+  await page.mouse.move(a.start.x - 0.5, a.start.y);
+  await page.mouse.down();
+  await page.mouse.move(b.end.x, b.end.y, { steps: 8 });
   await page.mouse.up();
 }
 

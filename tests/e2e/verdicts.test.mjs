@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { dragSelect, launch, serve, tooltip, waitForTooltip, watchConsole, widgetReady } from "./helpers.mjs";
+import { dragBetween, dragSelect, launch, serve, tooltip, waitForTooltip, watchConsole, widgetReady } from "./helpers.mjs";
 
 const REPORT = await readFile(new URL("../../data/source/vertice-parigi-2026-01-06.it.txt", import.meta.url), "utf8");
 
@@ -114,3 +114,28 @@ for (const c of CASES) {
     await context.close();
   });
 }
+
+test("index.html: a selection across two paragraphs lists a verdict per sentence", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const messages = watchConsole(page);
+  await page.goto(`${server.url}index.html`);
+  await widgetReady(page);
+  await dragBetween(page, "article", "Macron ha annunciato la creazione", "non si raggiungerà un accordo di pace chiaro e stabile");
+  const shown = await waitForTooltip(page);
+  const parts = await page.evaluate(() =>
+    Array.from(
+      document.querySelector("fonte-tooltip").shadowRoot.querySelectorAll(".parts li"),
+      (li) => li.textContent,
+    ),
+  );
+  assert.equal(shown.verdict, "supported");
+  assert.ok(parts.length >= 2, `one line per sentence: ${parts}`);
+  assert.ok(parts.some((p) => p.includes("Emmanuel Macron")), parts.join(" | "));
+  assert.ok(
+    parts.every((p) => p.includes("Confermato dalla fonte")),
+    `every sentence of the report is supported: ${parts.join(" | ")}`,
+  );
+  assert.deepEqual(messages, []);
+  await context.close();
+});
