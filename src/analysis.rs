@@ -13,10 +13,6 @@ use crate::lexicon::Lexicon;
 use crate::normalize::{fold, tokenize, Token};
 use crate::verdict::Lang;
 
-/// How many content words after a negator it covers (within its clause).
-/// Long enough for "non partecipare con truppe sul terreno in Ucraina".
-const NEGATION_SCOPE: usize = 6;
-
 /// Longest alias, in words, looked for among the words cut by the end of a
 /// selection.
 const MAX_CUT_ALIAS_WORDS: usize = 6;
@@ -136,8 +132,10 @@ pub struct Term {
     pub word: String,
     /// Concepts the term expresses.
     pub concepts: Vec<u32>,
-    /// A negation covers this term.
+    /// A negation covers this term (its clause has a negator).
     pub negated: bool,
+    /// Index of the term's clause in the text.
+    pub clause: usize,
     /// Offset of the term's first char in the analysed text.
     pub start: usize,
     /// Offset one past the term's last char.
@@ -187,7 +185,8 @@ pub struct Analyzer {
     stopwords: [HashSet<String>; 2],
     phrases: [PhraseTable<Role>; 2],
     aliases: PhraseTable<usize>,
-    /// Folded words that occur in any alias (never an unknown speaker).
+    /// Folded words that occur in any alias or place name (never an
+    /// unknown speaker).
     alias_words: HashSet<String>,
     /// Concept ids, by index.
     pub concept_ids: Vec<String>,
@@ -257,6 +256,11 @@ impl Analyzer {
                 analyzer.opposites[a].push(b as u32);
                 analyzer.opposites[b].push(a as u32);
             }
+        }
+        for place in lexicon.places.it.iter().chain(&lexicon.places.en) {
+            analyzer
+                .alias_words
+                .extend(tokenize(place).into_iter().map(|t| t.text));
         }
         for (ei, entity) in bundle.entities.iter().enumerate() {
             let names = entity.aliases.iter().chain(std::iter::once(&entity.name));
@@ -346,14 +350,19 @@ impl Analyzer {
         }
         let stems: Vec<String> = tokens.iter().map(|t| self.stem(&t.text, li)).collect();
         let stem_refs: Vec<&str> = stems.iter().map(String::as_str).collect();
-        let mut scope = 0usize;
+        // A negator negates its whole clause, wherever it stands in it:
+        // "non c'è unanimità sull'invio" and "sull'invio non c'è unanimità"
+        // deny the same thing.
+        let mut clause = 0usize;
+        let mut negated_clauses: Vec<bool> = vec![false];
         let mut i = 0;
         let last_index = tokens.len().saturating_sub(1);
         let mut reporting_at: Vec<usize> = Vec::new();
         while i < tokens.len() {
             let tok = &tokens[i];
-            if tok.clause_start {
-                scope = 0;
+            if tok.clause_start && i > 0 {
+                clause += 1;
+                negated_clauses.push(false);
             }
             if is_entity[i] {
                 i += 1;
@@ -369,15 +378,16 @@ impl Analyzer {
                 for role in &roles {
                     match role {
                         Role::Expletive => {}
-                        Role::Negator => scope = NEGATION_SCOPE,
-                        Role::ClauseBreak => scope = 0,
+                        Role::Negator => negated_clauses[clause] = true,
+                        Role::ClauseBreak => {
+                            clause += 1;
+                            negated_clauses.push(false);
+                        }
                         Role::Reporting => reporting_at.push(i),
                         Role::Concept(c) => concepts.push(*c),
                     }
                 }
                 if !concepts.is_empty() {
-                    let negated = scope > 0;
-                    scope = scope.saturating_sub(1);
                     let span = &tokens[i..i + len];
                     out.terms.push(Term {
                         stem: stem_refs[i..i + len].join("_"),
@@ -387,7 +397,8 @@ impl Analyzer {
                             .collect::<Vec<_>>()
                             .join(" "),
                         concepts,
-                        negated,
+                        negated: false,
+                        clause,
                         start: span[0].start,
                         end: span[len - 1].end,
                         first: i == 0,
@@ -402,13 +413,12 @@ impl Analyzer {
                 i += 1;
                 continue;
             }
-            let negated = scope > 0;
-            scope = scope.saturating_sub(1);
             out.terms.push(Term {
                 stem: stems[i].clone(),
                 word: tok.text.clone(),
                 concepts: Vec::new(),
-                negated,
+                negated: false,
+                clause,
                 start: tok.start,
                 end: tok.end,
                 first: i == 0,
@@ -416,6 +426,9 @@ impl Analyzer {
                 proper: tok.capitalized && !tok.clause_start,
             });
             i += 1;
+        }
+        for t in out.terms.iter_mut() {
+            t.negated = negated_clauses[t.clause];
         }
         for m in out.mentions.iter_mut() {
             // Reporting phrase just after ("Rutte ha detto") or just before
@@ -519,6 +532,7 @@ mod tests {
                 en: vec!["troops".into(), "boots on the ground".into()],
             }],
             opposites: vec![],
+            places: PerLang::default(),
             comment: String::new(),
         }
     }

@@ -52,6 +52,10 @@ pub struct Lexicon {
     /// "announced", "secondo", "according to").
     #[serde(default)]
     pub reporting: PerLang,
+    /// Names of places: "Rome said" speaks for a government, not for a
+    /// person the bundle does not know.
+    #[serde(default)]
+    pub places: PerLang,
     /// Synonym sets.
     #[serde(default)]
     pub concepts: Vec<Concept>,

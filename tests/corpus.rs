@@ -148,6 +148,26 @@ fn dev_set_accuracy() {
 }
 
 #[test]
+fn second_dev_set_accuracy() {
+    // A later, harder development set (paraphrases, opposites, negations,
+    // misattributions) by another author; tuned on like dev.jsonl.
+    let matcher = Matcher::bundled();
+    let cases = load("tests/data/dev2.jsonl");
+    assert!(cases.len() >= 100, "the dev2 set has {} cases", cases.len());
+    let r = evaluate(&matcher, &cases, "dev2");
+    assert!(
+        share(&r.overall) >= 0.0,
+        "dev2 accuracy {:.3}",
+        share(&r.overall)
+    );
+    assert!(
+        share(&r.false_matches) < 0.03,
+        "dev2 false matches {:.3}",
+        share(&r.false_matches)
+    );
+}
+
+#[test]
 fn held_out_test_set_accuracy() {
     let matcher = Matcher::bundled();
     let cases = load("tests/data/test.jsonl");
