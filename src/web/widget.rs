@@ -644,8 +644,8 @@ impl Inner {
             return Ok(());
         };
         let style = tip.dialog.style();
-        style.remove_property("max-height")?;
         let Some(range) = self.range.borrow().clone() else {
+            style.remove_property("max-height")?;
             style.set_property("left", "8px")?;
             style.set_property("top", "8px")?;
             return Ok(());
@@ -692,11 +692,16 @@ impl Inner {
                 .match_media("(pointer: coarse)")?
                 .is_some_and(|query| query.matches()),
         };
+        // The height without `max-height`, measured without removing it:
+        // removing it would scroll a tooltip the reader has scrolled back
+        // to its top on every page scroll.
+        let dialog = &tip.dialog;
+        let height = dialog.scroll_height() + dialog.offset_height() - dialog.client_height();
         let placed = place(
             last,
             top,
-            f64::from(tip.dialog.offset_width()),
-            f64::from(tip.dialog.offset_height()),
+            f64::from(dialog.offset_width()),
+            f64::from(height),
             f64::from(html.client_width()),
             f64::from(html.client_height()),
             touch,

@@ -95,3 +95,30 @@ test("the tooltip follows the selection when the page scrolls (reduced motion: n
   assert.ok(Math.abs(after.gap - before.gap) < 1, `same distance after scrolling: ${before.gap} then ${after.gap}`);
   await context.close();
 });
+
+test("on a short screen the tooltip scrolls inside, and keeps its scroll when the page moves", async () => {
+  const context = await browser.newContext({ ...PHONE, viewport: { width: 360, height: 420 }, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  const messages = watchConsole(page);
+  await page.goto(`${server.url}en.html`);
+  await widgetReady(page);
+  await rangeSelect(page, "article", "Macron announced the creation of a European");
+  const shown = await waitForTooltip(page);
+  assert.ok(shown.rect.bottom <= 420, `inside the viewport: ${JSON.stringify(shown.rect)}`);
+  const overflow = await page.evaluate(() => {
+    const dialog = document.querySelector("fonte-tooltip").shadowRoot.querySelector('[role="dialog"]');
+    return dialog.scrollHeight - dialog.clientHeight;
+  });
+  assert.ok(overflow > 40, `the content is taller than the room: ${overflow}`);
+  await page.evaluate(() => {
+    document.querySelector("fonte-tooltip").shadowRoot.querySelector('[role="dialog"]').scrollTop = 40;
+  });
+  await page.evaluate(() => window.scrollBy(0, 10));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const scrollTop = await page.evaluate(
+    () => document.querySelector("fonte-tooltip").shadowRoot.querySelector('[role="dialog"]').scrollTop,
+  );
+  assert.equal(scrollTop, 40);
+  assert.deepEqual(messages, []);
+  await context.close();
+});
