@@ -33,7 +33,6 @@ pub fn lang_index(lang: Lang) -> usize {
 enum Role {
     Negator,
     Expletive,
-    ClauseBreak,
     Reporting,
     Concept(u32),
 }
@@ -183,6 +182,9 @@ pub struct Analysis {
 pub struct Analyzer {
     stemmers: [Stemmer; 2],
     stopwords: [HashSet<String>; 2],
+    /// Words that open a clause, matched as written (folded), not stemmed:
+    /// the Italian stem of "però" is the stem of "per".
+    clause_words: [HashSet<String>; 2],
     phrases: [PhraseTable<Role>; 2],
     aliases: PhraseTable<usize>,
     /// Folded words that occur in any alias or place name (never an
@@ -213,9 +215,14 @@ impl Analyzer {
             lexicon.stopwords.it.iter().map(|w| fold(w)).collect(),
             lexicon.stopwords.en.iter().map(|w| fold(w)).collect(),
         ];
+        let clause_words = [
+            lexicon.clause_breaks.it.iter().map(|w| fold(w)).collect(),
+            lexicon.clause_breaks.en.iter().map(|w| fold(w)).collect(),
+        ];
         let mut analyzer = Analyzer {
             stemmers,
             stopwords,
+            clause_words,
             phrases: [PhraseTable::default(), PhraseTable::default()],
             aliases: PhraseTable::default(),
             alias_words: HashSet::default(),
@@ -233,7 +240,6 @@ impl Analyzer {
             let lists = [
                 (pick(&lexicon.negators), Role::Negator),
                 (pick(&lexicon.expletives), Role::Expletive),
-                (pick(&lexicon.clause_breaks), Role::ClauseBreak),
                 (pick(&lexicon.reporting), Role::Reporting),
             ];
             for (words, role) in lists {
@@ -368,6 +374,12 @@ impl Analyzer {
                 i += 1;
                 continue;
             }
+            if self.clause_words[li].contains(&tok.text) {
+                clause += 1;
+                negated_clauses.push(false);
+                i += 1;
+                continue;
+            }
             // The phrase may not run into an entity.
             let mut end = i;
             while end < tokens.len() && !is_entity[end] {
@@ -379,10 +391,6 @@ impl Analyzer {
                     match role {
                         Role::Expletive => {}
                         Role::Negator => negated_clauses[clause] = true,
-                        Role::ClauseBreak => {
-                            clause += 1;
-                            negated_clauses.push(false);
-                        }
                         Role::Reporting => reporting_at.push(i),
                         Role::Concept(c) => concepts.push(*c),
                     }

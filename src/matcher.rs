@@ -213,41 +213,47 @@ impl Matcher {
                 .filter_map(|m| entity_index(m))
                 .collect();
             for (li, lang) in LANGS.iter().enumerate() {
-                let analysis = match lang {
-                    Lang::It => {
-                        let mut a = analyzer.analyze(&claim.text.it, Lang::It);
-                        let q = analyzer.analyze(&claim.quote.text, Lang::It);
-                        a.terms.extend(q.terms);
-                        a.mentions.extend(q.mentions);
-                        a
-                    }
-                    Lang::En => analyzer.analyze(&claim.text.en, Lang::En),
-                };
-                named.extend(analysis.mentions.iter().map(|m| m.entity));
+                // The claim's own text decides polarity; the verbatim quote
+                // adds its words (and their polarity only where the text
+                // lacks them): "né sarà impegnata" is a fragment whose
+                // negation the claim text spells out.
+                let mut sources = vec![analyzer.analyze(claim.text.get(*lang), *lang)];
+                if *lang == Lang::It {
+                    sources.push(analyzer.analyze(&claim.quote.text, Lang::It));
+                }
                 let mut field = Field::default();
-                for term in &analysis.terms {
-                    let next = vocab.len() as u32;
-                    let id = *vocab.entry(term.stem.clone()).or_insert(next);
-                    field.terms.entry(id).or_default().add(term.negated);
-                    for &c in &term.concepts {
-                        let entry = field.concepts.entry(c).or_default();
-                        entry.0.add(term.negated);
-                        if !entry.1.contains(&id) {
-                            entry.1.push(id);
+                for (si, analysis) in sources.iter().enumerate() {
+                    named.extend(analysis.mentions.iter().map(|m| m.entity));
+                    for term in &analysis.terms {
+                        let next = vocab.len() as u32;
+                        let id = *vocab.entry(term.stem.clone()).or_insert(next);
+                        let known = si > 0 && field.terms.contains_key(&id);
+                        let polarity = field.terms.entry(id).or_default();
+                        if !known {
+                            polarity.add(term.negated);
                         }
-                    }
-                    if term.word.contains(' ') {
-                        // The words of a phrase ("trattato di washington")
-                        // stand for it when a selection cuts or splits it.
-                        for w in term.word.split(' ') {
-                            if analyzer.is_stopword(w, li) || w.chars().count() < 3 {
-                                continue;
+                        for &c in &term.concepts {
+                            let entry = field.concepts.entry(c).or_default();
+                            if !known {
+                                entry.0.add(term.negated);
                             }
-                            vocab.entry(analyzer.stem(w, li)).or_insert(id);
-                            index[li].surfaces.push((w.to_owned(), id));
+                            if !entry.1.contains(&id) {
+                                entry.1.push(id);
+                            }
                         }
-                    } else {
-                        index[li].surfaces.push((term.word.clone(), id));
+                        if term.word.contains(' ') {
+                            // The words of a phrase ("trattato di washington")
+                            // stand for it when a selection cuts or splits it.
+                            for w in term.word.split(' ') {
+                                if analyzer.is_stopword(w, li) || w.chars().count() < 3 {
+                                    continue;
+                                }
+                                vocab.entry(analyzer.stem(w, li)).or_insert(id);
+                                index[li].surfaces.push((w.to_owned(), id));
+                            }
+                        } else {
+                            index[li].surfaces.push((term.word.clone(), id));
+                        }
                     }
                 }
                 index[li].fields.push(field);
@@ -579,10 +585,11 @@ impl Matcher {
                             .fold(unknown, f32::min)
                     }),
             };
-            // An unmatched proper noun ("sanctions on Iran") is strong
+            // An unmatched proper noun ("sanctions on Iran", "troops in
+            // Greenland") is strong
             // evidence that the sentence is about something else.
             if term.proper && id.is_none() && term.concepts.is_empty() && fuzzy.is_empty() {
-                weight *= 1.5;
+                weight *= 2.0;
             }
             by_stem.insert(term.stem.as_str(), out.len());
             out.push(QueryTerm {
