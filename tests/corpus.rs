@@ -156,12 +156,13 @@ fn second_dev_set_accuracy() {
     assert!(cases.len() >= 100, "the dev2 set has {} cases", cases.len());
     let r = evaluate(&matcher, &cases, "dev2");
     assert!(
-        share(&r.overall) >= 0.0,
+        share(&r.overall) >= 0.93,
         "dev2 accuracy {:.3}",
         share(&r.overall)
     );
+    // Only 32 of its cases are no_match: one false match is already 3.1%.
     assert!(
-        share(&r.false_matches) < 0.03,
+        share(&r.false_matches) < 0.05,
         "dev2 false matches {:.3}",
         share(&r.false_matches)
     );
