@@ -73,6 +73,13 @@ for (const c of CASES) {
     const messages = watchConsole(page);
     const urls = [];
     page.on("request", (request) => urls.push(request.url()));
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({
+        type: "layout-shift",
+        buffered: true,
+      });
+    });
     await page.goto(server.url + c.page);
     await widgetReady(page);
 
@@ -93,6 +100,7 @@ for (const c of CASES) {
 
     await page.keyboard.press("Escape");
     assert.equal(await tooltip(page), null, "Escape closes the tooltip");
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift, from loading or from the tooltip");
 
     // Private: nothing stored, nothing fetched beyond the page and Fonte.
     const storage = await page.evaluate(async () => ({
