@@ -546,7 +546,7 @@ mod tests {
     }
 
     fn bundle() -> Bundle {
-        let mut b: Bundle = crate::data::parse(crate::data::BUNDLED_CLAIMS).unwrap();
+        let mut b = Bundle::bundled();
         b.entities = vec![crate::claims::Entity {
             id: "meloni".into(),
             name: "Giorgia Meloni".into(),

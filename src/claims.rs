@@ -187,8 +187,9 @@ impl Bundle {
     ///
     /// Never with the shipped data: `tests/claims.rs` proves it valid.
     pub fn bundled() -> Bundle {
-        let mut bundle: Bundle = crate::data::parse(crate::data::BUNDLED_CLAIMS)
-            .expect("data/claims.json should parse (tests/claims.rs checks it)");
+        let mut bundle = read::bundle(crate::data::BUNDLED_CLAIMS).unwrap_or_else(|e| {
+            panic!("data/claims.json should parse (tests/claims.rs checks it): {e}")
+        });
         bundle.document.text = Some(crate::data::BUNDLED_SOURCE.to_owned());
         if let Err(err) = bundle.validate() {
             panic!("data/claims.json should be valid (tests/claims.rs checks it): {err}");
@@ -198,16 +199,11 @@ impl Bundle {
 
     /// Parses and validates a bundle.
     ///
-    /// Missing fields are reported with the claim, entity or source they
-    /// belong to (`claim #3: missing field "speaker"`); other malformed JSON
-    /// with the parser's own message.
+    /// Missing or mistyped fields are reported with the claim, entity or
+    /// source they belong to (`claim #3: missing field "speaker"`); text
+    /// that is not JSON with the line and column where it goes wrong.
     pub fn from_json(json: &str) -> Result<Bundle, BundleError> {
-        let bundle: Bundle = match crate::data::parse(json) {
-            Ok(bundle) => bundle,
-            Err(message) => {
-                return Err(probe::locate(json).unwrap_or_else(|| BundleError::json(message)))
-            }
-        };
+        let bundle = read::bundle(json)?;
         bundle.validate()?;
         Ok(bundle)
     }
@@ -573,6 +569,9 @@ enum Problem {
     SharedAlias(String, String),
     MembersOfNonGroup,
     BadMember(String),
+    /// A field of the wrong JSON type: field, expected, found.
+    Type(&'static str, &'static str, &'static str),
+    EntityKind(String),
 }
 
 /// What a problem is about; displayed as the start of the message.
@@ -610,6 +609,8 @@ fn labelled(what: &str, index: usize, id: &str) -> String {
 
 impl BundleError {
     fn json(message: String) -> BundleError {
+        // "bundle is not valid JSON: invalid JSON at line 3, column 5: ..."
+        let message = message.trim_start_matches("invalid JSON ").to_owned();
         BundleError {
             kind: ErrorKind::Json(message),
         }
@@ -619,9 +620,7 @@ impl BundleError {
 impl fmt::Display for BundleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (item, problem) = match &self.kind {
-            ErrorKind::Json(message) => {
-                return write!(f, "bundle is not valid JSON of the schema: {message}")
-            }
+            ErrorKind::Json(message) => return write!(f, "bundle is not valid JSON: {message}"),
             ErrorKind::Item { item, problem } => (item, problem),
         };
         write!(f, "{item}: ")?;
@@ -670,165 +669,219 @@ impl fmt::Display for BundleError {
             }
             Problem::MembersOfNonGroup => write!(f, "members are only for groups"),
             Problem::BadMember(id) => write!(f, "members lists {id:?} twice, itself, or a group"),
+            Problem::Type(field, expected, found) => {
+                write!(f, "field {field:?} should be {expected}, not {found}")
+            }
+            Problem::EntityKind(found) => {
+                write!(
+                    f,
+                    "kind {found:?} is not one of person, body, group, document"
+                )
+            }
         }
     }
 }
 
 impl std::error::Error for BundleError {}
 
-/// Finds which item lacks a required field when a bundle fails to parse,
-/// so the message names the claim instead of a line and column. Every
-/// field is optional here; the probe only runs on the error path.
-mod probe {
-    use serde::de::IgnoredAny;
-    use serde::Deserialize;
+/// Reads a bundle from JSON by hand (see [`crate::json`]): field by field,
+/// so that a missing or mistyped field is reported with its claim.
+mod read {
+    use super::{
+        Bundle, BundleError, Claim, Entity, EntityKind, Item, Localized, Problem, Quote, Source,
+        SourceDocument, SCHEMA,
+    };
+    use crate::json::{self, Json};
 
-    use super::{BundleError, Item, Problem, SCHEMA};
+    type Res<T> = Result<T, BundleError>;
 
-    type Any = Option<IgnoredAny>;
-
-    #[derive(Deserialize)]
-    struct Bundle {
-        schema: Option<String>,
-        document: Option<Document>,
-        sources: Option<Vec<Source>>,
-        entities: Option<Vec<Entity>>,
-        claims: Option<Vec<Claim>>,
-    }
-
-    #[derive(Deserialize)]
-    struct Localized {
-        it: Any,
-        en: Any,
-    }
-
-    #[derive(Deserialize)]
-    struct Document {
-        id: Any,
-        title: Option<Localized>,
-        lang: Any,
-        date: Any,
-        place: Option<Localized>,
-    }
-
-    #[derive(Deserialize)]
-    struct Source {
-        id: Option<String>,
-        name: Option<Localized>,
-    }
-
-    #[derive(Deserialize)]
-    struct Entity {
-        id: Option<String>,
-        name: Any,
-        kind: Any,
-        role: Option<Localized>,
-    }
-
-    #[derive(Deserialize)]
-    struct Quote {
-        text: Any,
-        start: Any,
-        end: Any,
-    }
-
-    #[derive(Deserialize)]
-    struct Claim {
-        id: Option<String>,
-        speaker: Any,
-        source: Any,
-        date: Any,
-        place: Option<Localized>,
-        text: Option<Localized>,
-        quote: Option<Quote>,
-        kind: Any,
-    }
-
-    /// The first field of `names` (whole, `.it`, `.en`) that is absent.
-    fn localized(value: &Option<Localized>, names: [&'static str; 3]) -> Option<&'static str> {
+    /// The members of an object, or an error naming what should be one.
+    fn object<'a>(value: &'a Json, item: &Item<'_>, field: &'static str) -> Res<&'a Json> {
         match value {
-            None => Some(names[0]),
-            Some(l) if l.it.is_none() => Some(names[1]),
-            Some(l) if l.en.is_none() => Some(names[2]),
-            Some(_) => None,
+            Json::Obj(_) => Ok(value),
+            other => Err(item.err(Problem::Type(field, "an object", other.type_name()))),
         }
     }
 
-    fn first(fields: impl IntoIterator<Item = (bool, &'static str)>) -> Option<&'static str> {
-        fields
-            .into_iter()
-            .find(|(absent, _)| *absent)
-            .map(|(_, name)| name)
+    fn field<'a>(obj: &'a Json, item: &Item<'_>, name: &'static str) -> Res<&'a Json> {
+        obj.get(name)
+            .ok_or_else(|| item.err(Problem::Missing(name)))
     }
 
-    pub(super) fn locate(json: &str) -> Option<BundleError> {
-        let bundle: Bundle = crate::data::parse(json).ok()?;
-        let missing = |item: Item<'_>, field| Some(item.err(Problem::Missing(field)));
+    fn string(obj: &Json, item: &Item<'_>, name: &'static str) -> Res<String> {
+        match field(obj, item, name)? {
+            Json::Str(s) => Ok(s.clone()),
+            other => Err(item.err(Problem::Type(name, "a string", other.type_name()))),
+        }
+    }
+
+    fn localized(obj: &Json, item: &Item<'_>, names: [&'static str; 3]) -> Res<Localized> {
+        let value = object(field(obj, item, names[0])?, item, names[0])?;
+        let part = |key: &str, name: &'static str| match value.get(key) {
+            None => Err(item.err(Problem::Missing(name))),
+            Some(Json::Str(s)) => Ok(s.clone()),
+            Some(other) => Err(item.err(Problem::Type(name, "a string", other.type_name()))),
+        };
+        Ok(Localized {
+            it: part("it", names[1])?,
+            en: part("en", names[2])?,
+        })
+    }
+
+    /// An optional array of strings (absent means empty).
+    fn strings(obj: &Json, item: &Item<'_>, name: &'static str) -> Res<Vec<String>> {
+        match obj.get(name) {
+            None | Some(Json::Null) => Ok(Vec::new()),
+            Some(Json::Arr(items)) => items
+                .iter()
+                .map(|v| {
+                    v.as_str().map(str::to_owned).ok_or_else(|| {
+                        item.err(Problem::Type(name, "an array of strings", v.type_name()))
+                    })
+                })
+                .collect(),
+            Some(other) => Err(item.err(Problem::Type(
+                name,
+                "an array of strings",
+                other.type_name(),
+            ))),
+        }
+    }
+
+    fn array<'a>(obj: &'a Json, name: &'static str) -> Res<&'a [Json]> {
+        match field(obj, &Item::Bundle, name)? {
+            Json::Arr(items) => Ok(items),
+            other => Err(Item::Bundle.err(Problem::Type(name, "an array", other.type_name()))),
+        }
+    }
+
+    /// The id of an array element, for naming it in errors.
+    fn id_of(value: &Json) -> &str {
+        value.get("id").and_then(Json::as_str).unwrap_or("")
+    }
+
+    pub(super) fn bundle(text: &str) -> Res<Bundle> {
+        let root = json::parse(text).map_err(BundleError::json)?;
+        if !matches!(root, Json::Obj(_)) {
+            let found = root.type_name();
+            return Err(BundleError::json(format!(
+                "the top level is {found}, not an object"
+            )));
+        }
         // Another schema version likely has another shape: say that first.
-        match &bundle.schema {
-            Some(schema) if schema != SCHEMA => {
-                return Some(Item::Bundle.err(Problem::Schema(schema.clone())))
-            }
-            _ => {}
+        let root = &root;
+        let schema = string(root, &Item::Bundle, "schema")?;
+        if schema != SCHEMA {
+            return Err(Item::Bundle.err(Problem::Schema(schema)));
         }
-        let top = first([
-            (bundle.schema.is_none(), "schema"),
-            (bundle.document.is_none(), "document"),
-            (bundle.sources.is_none(), "sources"),
-            (bundle.entities.is_none(), "entities"),
-            (bundle.claims.is_none(), "claims"),
-        ]);
-        if let Some(field) = top {
-            return missing(Item::Bundle, field);
+        let doc = object(
+            field(root, &Item::Bundle, "document")?,
+            &Item::Bundle,
+            "document",
+        )?;
+        let d = &Item::Document;
+        let document = SourceDocument {
+            id: string(doc, d, "id")?,
+            title: localized(doc, d, ["title", "title.it", "title.en"])?,
+            lang: string(doc, d, "lang")?,
+            date: string(doc, d, "date")?,
+            place: localized(doc, d, ["place", "place.it", "place.en"])?,
+            text: match doc.get("text") {
+                None | Some(Json::Null) => None,
+                Some(Json::Str(s)) => Some(s.clone()),
+                Some(other) => {
+                    return Err(d.err(Problem::Type("text", "a string", other.type_name())))
+                }
+            },
+        };
+        let mut sources = Vec::new();
+        for (i, v) in array(root, "sources")?.iter().enumerate() {
+            let item = Item::Source(i, id_of(v));
+            let v = object(v, &item, "sources")?;
+            sources.push(Source {
+                id: string(v, &item, "id")?,
+                name: localized(v, &item, ["name", "name.it", "name.en"])?,
+            });
         }
-        let doc = bundle.document.as_ref()?;
-        let field = first([(doc.id.is_none(), "id")])
-            .or_else(|| localized(&doc.title, ["title", "title.it", "title.en"]))
-            .or_else(|| first([(doc.lang.is_none(), "lang"), (doc.date.is_none(), "date")]))
-            .or_else(|| localized(&doc.place, ["place", "place.it", "place.en"]));
-        if let Some(field) = field {
-            return missing(Item::Document, field);
+        let mut entities = Vec::new();
+        for (i, v) in array(root, "entities")?.iter().enumerate() {
+            let item = Item::Entity(i, id_of(v));
+            let v = object(v, &item, "entities")?;
+            let id = string(v, &item, "id")?;
+            let name = string(v, &item, "name")?;
+            let kind = match string(v, &item, "kind")?.as_str() {
+                "person" => EntityKind::Person,
+                "body" => EntityKind::Body,
+                "group" => EntityKind::Group,
+                "document" => EntityKind::Document,
+                other => return Err(item.err(Problem::EntityKind(other.to_owned()))),
+            };
+            entities.push(Entity {
+                id,
+                name,
+                kind,
+                role: localized(v, &item, ["role", "role.it", "role.en"])?,
+                aliases: strings(v, &item, "aliases")?,
+                members: strings(v, &item, "members")?,
+            });
         }
-        for (i, s) in bundle.sources.iter().flatten().enumerate() {
-            let field = first([(s.id.is_none(), "id")])
-                .or_else(|| localized(&s.name, ["name", "name.it", "name.en"]));
-            if let Some(field) = field {
-                return missing(Item::Source(i, s.id.as_deref().unwrap_or("")), field);
-            }
+        let mut claims = Vec::new();
+        for (i, v) in array(root, "claims")?.iter().enumerate() {
+            let item = Item::Claim(i, id_of(v));
+            let v = object(v, &item, "claims")?;
+            let id = string(v, &item, "id")?;
+            let speaker = string(v, &item, "speaker")?;
+            let source = string(v, &item, "source")?;
+            let date = string(v, &item, "date")?;
+            let place = localized(v, &item, ["place", "place.it", "place.en"])?;
+            let text = localized(v, &item, ["text", "text.it", "text.en"])?;
+            let q = object(field(v, &item, "quote")?, &item, "quote")?;
+            let offset = |name: &'static str, key: &str| match q.get(key) {
+                None => Err(item.err(Problem::Missing(name))),
+                Some(n) => n
+                    .as_usize()
+                    .ok_or_else(|| item.err(Problem::Type(name, "a whole number", n.type_name()))),
+            };
+            let quote = Quote {
+                text: match q.get("text") {
+                    None => return Err(item.err(Problem::Missing("quote.text"))),
+                    Some(Json::Str(s)) => s.clone(),
+                    Some(other) => {
+                        return Err(item.err(Problem::Type(
+                            "quote.text",
+                            "a string",
+                            other.type_name(),
+                        )))
+                    }
+                },
+                start: offset("quote.start", "start")?,
+                end: offset("quote.end", "end")?,
+            };
+            let negated = match v.get("negated") {
+                None | Some(Json::Null) => false,
+                Some(b) => b.as_bool().ok_or_else(|| {
+                    item.err(Problem::Type("negated", "a boolean", b.type_name()))
+                })?,
+            };
+            claims.push(Claim {
+                id,
+                speaker,
+                source,
+                mentions: strings(v, &item, "mentions")?,
+                date,
+                place,
+                text,
+                quote,
+                negated,
+                kind: string(v, &item, "kind")?,
+            });
         }
-        for (i, e) in bundle.entities.iter().flatten().enumerate() {
-            let field = first([
-                (e.id.is_none(), "id"),
-                (e.name.is_none(), "name"),
-                (e.kind.is_none(), "kind"),
-            ])
-            .or_else(|| localized(&e.role, ["role", "role.it", "role.en"]));
-            if let Some(field) = field {
-                return missing(Item::Entity(i, e.id.as_deref().unwrap_or("")), field);
-            }
-        }
-        for (i, c) in bundle.claims.iter().flatten().enumerate() {
-            let field = first([
-                (c.id.is_none(), "id"),
-                (c.speaker.is_none(), "speaker"),
-                (c.source.is_none(), "source"),
-                (c.date.is_none(), "date"),
-            ])
-            .or_else(|| localized(&c.place, ["place", "place.it", "place.en"]))
-            .or_else(|| localized(&c.text, ["text", "text.it", "text.en"]))
-            .or_else(|| match &c.quote {
-                None => Some("quote"),
-                Some(q) => first([
-                    (q.text.is_none(), "quote.text"),
-                    (q.start.is_none(), "quote.start"),
-                    (q.end.is_none(), "quote.end"),
-                ]),
-            })
-            .or_else(|| first([(c.kind.is_none(), "kind")]));
-            if let Some(field) = field {
-                return missing(Item::Claim(i, c.id.as_deref().unwrap_or("")), field);
-            }
-        }
-        None
+        Ok(Bundle {
+            schema,
+            document,
+            sources,
+            entities,
+            claims,
+        })
     }
 }

@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::Json;
+
 /// Word lists, one per language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PerLang {
@@ -69,9 +71,81 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// The lexicon shipped with Fonte.
+    ///
+    /// # Panics
+    ///
+    /// Never with the shipped file: the tests load and validate it.
     pub fn bundled() -> Lexicon {
-        crate::data::parse(crate::data::BUNDLED_LEXICON)
-            .expect("the bundled lexicon should parse (checked by tests)")
+        Lexicon::from_json(crate::data::BUNDLED_LEXICON)
+            .unwrap_or_else(|e| panic!("data/lexicon.json should be valid: {e}"))
+    }
+
+    /// Reads a lexicon from JSON (the shape of `data/lexicon.json`) and
+    /// validates it.
+    pub fn from_json(text: &str) -> Result<Lexicon, String> {
+        let root = crate::json::parse(text)?;
+        if !matches!(root, Json::Obj(_)) {
+            return Err("lexicon: should be a JSON object".to_owned());
+        }
+        let words = |v: Option<&Json>, what: &str| -> Result<Vec<String>, String> {
+            match v {
+                None => Ok(Vec::new()),
+                Some(Json::Arr(items)) => items
+                    .iter()
+                    .map(|w| {
+                        w.as_str()
+                            .map(str::to_owned)
+                            .ok_or_else(|| format!("lexicon: {what} should list strings"))
+                    })
+                    .collect(),
+                Some(_) => Err(format!("lexicon: {what} should be an array of strings")),
+            }
+        };
+        let per_lang = |key: &str| -> Result<PerLang, String> {
+            let v = root.get(key);
+            Ok(PerLang {
+                it: words(v.and_then(|v| v.get("it")), key)?,
+                en: words(v.and_then(|v| v.get("en")), key)?,
+            })
+        };
+        let mut concepts = Vec::new();
+        for c in root.get("concepts").and_then(Json::as_array).unwrap_or(&[]) {
+            let id = c
+                .get("id")
+                .and_then(Json::as_str)
+                .ok_or("lexicon: a concept has no id")?;
+            concepts.push(Concept {
+                id: id.to_owned(),
+                it: words(c.get("it"), id)?,
+                en: words(c.get("en"), id)?,
+            });
+        }
+        let mut opposites = Vec::new();
+        for pair in root
+            .get("opposites")
+            .and_then(Json::as_array)
+            .unwrap_or(&[])
+        {
+            match words(Some(pair), "opposites")?.as_slice() {
+                [a, b] => opposites.push([a.clone(), b.clone()]),
+                _ => {
+                    return Err("lexicon: each opposite should be a pair of concept ids".to_owned())
+                }
+            }
+        }
+        let lexicon = Lexicon {
+            stopwords: per_lang("stopwords")?,
+            negators: per_lang("negators")?,
+            expletives: per_lang("expletives")?,
+            clause_breaks: per_lang("clause_breaks")?,
+            reporting: per_lang("reporting")?,
+            places: per_lang("places")?,
+            concepts,
+            opposites,
+            comment: String::new(),
+        };
+        lexicon.validate()?;
+        Ok(lexicon)
     }
 
     /// Checks that every opposite names a known concept and that no concept

@@ -19,6 +19,7 @@ pub mod claims;
 pub mod data;
 pub mod explain;
 pub mod hash;
+pub mod json;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;

@@ -112,3 +112,74 @@ pub struct CheckResult {
     /// order (their own `parts` are empty). Empty for a single sentence.
     pub parts: Vec<CheckResult>,
 }
+
+impl CheckResult {
+    /// The result as JSON, the same shape as its serde serialization; the
+    /// widget hands it to the page with `JSON.parse`, so no serializer is
+    /// shipped to the browser.
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(512);
+        self.write_json(&mut out);
+        out
+    }
+
+    fn write_json(&self, out: &mut String) {
+        use crate::json::{write_str, write_unit};
+        let num = |out: &mut String, n: usize| out.push_str(&n.to_string());
+        out.push_str("{\"verdict\":");
+        write_str(out, self.verdict.as_str());
+        out.push_str(",\"score\":");
+        write_unit(out, self.score);
+        out.push_str(",\"claim\":");
+        match &self.claim {
+            None => out.push_str("null"),
+            Some(c) => {
+                let fields: [(&str, &str); 9] = [
+                    ("id", &c.id),
+                    ("speaker", &c.speaker),
+                    ("speaker_role", &c.speaker_role),
+                    ("text", &c.text),
+                    ("quote", &c.quote),
+                    ("source", &c.source),
+                    ("document", &c.document),
+                    ("date", &c.date),
+                    ("place", &c.place),
+                ];
+                for (i, (k, v)) in fields.iter().enumerate() {
+                    out.push(if i == 0 { '{' } else { ',' });
+                    write_str(out, k);
+                    out.push(':');
+                    write_str(out, v);
+                }
+                out.push_str(",\"quote_start\":");
+                num(out, c.quote_start);
+                out.push_str(",\"quote_end\":");
+                num(out, c.quote_end);
+                out.push('}');
+            }
+        }
+        out.push_str(",\"attributed_to\":");
+        match &self.attributed_to {
+            None => out.push_str("null"),
+            Some(a) => write_str(out, a),
+        }
+        out.push_str(",\"explanation\":");
+        write_str(out, &self.explanation);
+        out.push_str(",\"lang\":");
+        write_str(out, self.lang.as_str());
+        out.push_str(",\"start\":");
+        num(out, self.start);
+        out.push_str(",\"end\":");
+        num(out, self.end);
+        out.push_str(",\"truncated\":");
+        out.push_str(if self.truncated { "true" } else { "false" });
+        out.push_str(",\"parts\":[");
+        for (i, p) in self.parts.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            p.write_json(out);
+        }
+        out.push_str("]}");
+    }
+}

@@ -1,10 +1,9 @@
-//! Browser smoke test: the wasm build runs in a real page and parses the
-//! bundled data through the browser's own `JSON.parse`, the path only the
-//! widget takes (natively `serde_json` does the work).
+//! Browser smoke test: the wasm build runs in a real page and reads the
+//! bundled data with the same JSON reader as natively, compiled to wasm.
 #![cfg(target_arch = "wasm32")]
 
 use fonte::claims::Bundle;
-use fonte::data::{self, BUNDLED_CLAIMS};
+use fonte::data::BUNDLED_CLAIMS;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -21,8 +20,8 @@ fn runs_in_a_page() {
 }
 
 #[wasm_bindgen_test]
-fn bundled_claims_parse_through_json_parse() {
-    let bundle: Bundle = data::parse(BUNDLED_CLAIMS).expect("data/claims.json should parse");
+fn bundled_claims_parse_in_wasm() {
+    let bundle = Bundle::from_json(BUNDLED_CLAIMS).expect("data/claims.json should parse");
     assert_eq!(bundle.schema, "fonte-claims/1");
     assert!(!bundle.document.id.is_empty());
     for claim in &bundle.claims {
@@ -32,7 +31,7 @@ fn bundled_claims_parse_through_json_parse() {
 
 #[wasm_bindgen_test]
 fn invalid_json_is_an_error_not_a_panic() {
-    assert!(data::parse::<Bundle>("{\"schema\": ").is_err());
-    // Valid JSON of the wrong shape fails in serde-wasm-bindgen instead.
-    assert!(data::parse::<Bundle>("[1, 2, 3]").is_err());
+    assert!(Bundle::from_json("{\"schema\": ").is_err());
+    // Valid JSON of the wrong shape is an error too.
+    assert!(Bundle::from_json("[1, 2, 3]").is_err());
 }

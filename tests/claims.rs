@@ -584,13 +584,21 @@ rejects! {
         v["entities"][1]["members"] = json!(["macron"]);
         vec!["entity \"meloni\": members are only for groups".into()]
     };
-    rejects_text_that_is_not_json: |v| {
+    rejects_json_that_is_not_an_object: |v| {
         *v = "not json".into();
-        vec!["bundle is not valid JSON of the schema".into()]
+        vec!["bundle is not valid JSON: the top level is a string, not an object".into()]
     };
-    rejects_a_wrongly_typed_field_with_the_parser_message: |v| {
+    rejects_a_wrongly_typed_field_naming_the_claim: |v| {
         v["claims"][0]["negated"] = "yes".into();
-        vec!["bundle is not valid JSON of the schema: invalid type".into(), "line".into()]
+        vec!["claim \"vertice-parigi\": field \"negated\" should be a boolean, not a string".into()]
+    };
+    rejects_a_wrongly_typed_offset_naming_the_claim: |v| {
+        v["claims"][2]["quote"]["start"] = json!(-3);
+        vec!["claim \"rappresentanti-trentina-di-paesi\": field \"quote.start\" should be a whole number".into()]
+    };
+    rejects_an_unknown_entity_kind: |v| {
+        v["entities"][1]["kind"] = "robot".into();
+        vec!["entity \"meloni\": kind \"robot\" is not one of person, body, group, document".into()]
     };
 }
 
@@ -608,6 +616,15 @@ fn validate_checks_quotes_only_when_the_text_is_attached() {
     // A usable `std::error::Error`.
     let boxed: Box<dyn std::error::Error> = Box::new(err);
     assert!(boxed.to_string().starts_with("claim "));
+}
+
+#[test]
+fn text_that_is_not_json_is_rejected_with_its_position() {
+    let err = Bundle::from_json("{\n  \"schema\": fonte\n}").expect_err("not JSON");
+    assert_eq!(
+        err.to_string(),
+        "bundle is not valid JSON: at line 2, column 13: expected a value"
+    );
 }
 
 #[test]

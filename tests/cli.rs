@@ -165,3 +165,21 @@ fn bad_usage_exits_2_and_unreadable_input_exits_1_with_one_line() {
         "fonte: standard input is not valid UTF-8"
     );
 }
+
+#[test]
+fn the_hand_written_json_of_a_result_equals_its_serde_json() {
+    // The widget ships `CheckResult::to_json` instead of a serializer: it
+    // must say exactly what the CLI's serde output says.
+    let m = fonte::Matcher::bundled();
+    for text in [
+        "Merz ha annunciato la creazione di una forza di rassicurazione europea. Oggi piove.",
+        "Sanctions on Russia will be lifted",
+        "«quoted» \"text\" with \\ and \u{1} control",
+        "",
+    ] {
+        let r = m.check(text);
+        let ours: serde_json::Value = serde_json::from_str(&r.to_json()).expect("valid JSON");
+        let theirs = serde_json::to_value(&r).unwrap();
+        assert_eq!(ours, theirs, "{text:?}");
+    }
+}

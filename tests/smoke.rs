@@ -3,11 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use fonte::claims::Bundle;
-use fonte::data::{self, BUNDLED_CLAIMS, BUNDLED_LEXICON, BUNDLED_SOURCE};
+use fonte::data::{BUNDLED_CLAIMS, BUNDLED_LEXICON, BUNDLED_SOURCE};
 use fonte::{Matcher, Verdict};
 
 fn bundled() -> Bundle {
-    data::parse(BUNDLED_CLAIMS).expect("data/claims.json should parse as a Bundle")
+    Bundle::from_json(BUNDLED_CLAIMS).expect("data/claims.json should parse as a Bundle")
 }
 
 #[test]
@@ -16,9 +16,9 @@ fn bundled_data_parses() {
     assert_eq!(bundle.schema, "fonte-claims/1");
     assert!(fonte::Lang::parse(&bundle.document.lang).is_some());
 
-    let lexicon: serde_json::Value =
-        data::parse(BUNDLED_LEXICON).expect("data/lexicon.json should parse");
-    assert!(lexicon.is_object(), "the lexicon is a JSON object");
+    let lexicon = fonte::lexicon::Lexicon::from_json(BUNDLED_LEXICON)
+        .expect("data/lexicon.json should parse and validate");
+    assert!(!lexicon.concepts.is_empty() && !lexicon.stopwords.it.is_empty());
 
     // The report is the ground truth every quote points into.
     assert!(BUNDLED_SOURCE.contains("Parigi"));
@@ -36,7 +36,9 @@ fn bundled_data_parses() {
 
 #[test]
 fn parse_errors_are_one_line() {
-    let err = data::parse::<Bundle>("{\"schema\": ").expect_err("truncated JSON");
+    let err = Bundle::from_json("{\"schema\": ")
+        .expect_err("truncated JSON")
+        .to_string();
     assert!(!err.is_empty() && !err.contains('\n'), "{err:?}");
 }
 

@@ -13,7 +13,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Document};
 
@@ -111,9 +110,11 @@ pub(crate) fn shared_bundled() -> Rc<Matcher> {
     })
 }
 
-/// A result as a plain JS object, with `null` for absent fields.
+/// A result as a plain JS object, with `null` for absent fields: written as
+/// JSON by [`CheckResult::to_json`] and read by the browser's own parser,
+/// so no serializer is shipped.
 pub(crate) fn to_js(result: &CheckResult) -> Result<JsValue, JsValue> {
-    Ok(result.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+    js_sys::JSON::parse(&result.to_json())
 }
 
 /// Dispatches `fonte:result` on the document, the result as `detail`.
