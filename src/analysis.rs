@@ -58,8 +58,9 @@ impl<V: Copy + PartialEq> PhraseTable<V> {
         }
         let entries = self.by_first.entry(keys[0].clone()).or_default();
         if !entries.iter().any(|(k, v)| *k == keys && *v == value) {
-            entries.push((keys, value));
-            entries.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+            // Longest first, as `longest` expects.
+            let at = entries.iter().take_while(|(k, _)| k.len() >= keys.len()).count();
+            entries.insert(at, (keys, value));
         }
     }
 

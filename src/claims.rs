@@ -360,7 +360,7 @@ impl Bundle {
                 keys.push((words.join(" "), ei, phrase));
             }
         }
-        keys.sort();
+        keys.sort_unstable();
         for pair in keys.windows(2) {
             let ((a, ea, _), (b, eb, phrase)) = (&pair[0], &pair[1]);
             if a == b && ea != eb {
@@ -376,7 +376,7 @@ impl Bundle {
     /// text, claims taken in the order of their offsets.
     fn validate_quotes(&self, text: &str) -> Result<(), BundleError> {
         let mut order: Vec<usize> = (0..self.claims.len()).collect();
-        order.sort_by_key(|&i| self.claims[i].quote.start);
+        order.sort_unstable_by_key(|&i| self.claims[i].quote.start);
         let mut cursor = (0usize, 0usize); // (char offset, byte offset)
         for i in order {
             let claim = &self.claims[i];

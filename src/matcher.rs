@@ -269,7 +269,7 @@ impl Matcher {
             speakers.push(speaker);
         }
         for li in index.iter_mut() {
-            li.surfaces.sort();
+            li.surfaces.sort_unstable();
             li.surfaces.dedup();
             for (ci, field) in li.fields.iter().enumerate() {
                 let keys = field
@@ -375,7 +375,7 @@ impl Matcher {
             let analysis = self.analyzer.analyze_tokens(&tokens, lang);
             all.extend(self.rank(&analysis, lang));
         }
-        all.sort_by(|a, b| b.rank.total_cmp(&a.rank));
+        sort_by_rank(&mut all);
         all
     }
 
@@ -529,10 +529,18 @@ impl Matcher {
                 }
             }
         }
-        let mut coarse: Vec<(u32, f32)> = coarse.into_iter().collect();
-        coarse.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        coarse.truncate(CANDIDATES);
-        let mut out: Vec<Candidate> = coarse
+        // The best few by coarse score, kept in order as they come: no sort
+        // of the whole candidate list, which at 100,000 claims is long.
+        let mut top: Vec<(u32, f32)> = Vec::with_capacity(CANDIDATES + 1);
+        for (ci, w) in coarse {
+            let better = |&(c, x): &(u32, f32)| x > w || (x == w && c < ci);
+            let at = top.iter().take_while(|e| better(e)).count();
+            if at < CANDIDATES {
+                top.insert(at, (ci, w));
+                top.truncate(CANDIDATES);
+            }
+        }
+        let mut out: Vec<Candidate> = top
             .into_iter()
             .map(|(ci, _)| {
                 let ci = ci as usize;
@@ -549,7 +557,7 @@ impl Matcher {
                 }
             })
             .collect();
-        out.sort_by(|a, b| b.rank.total_cmp(&a.rank).then(a.claim.cmp(&b.claim)));
+        sort_by_rank(&mut out);
         out
     }
 
@@ -824,9 +832,29 @@ fn fuzzy_candidates(term: &Term, surfaces: &[(String, u32)]) -> Vec<u32> {
                 .map(|&(_, t)| t),
         );
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    let mut unique = Vec::with_capacity(out.len());
+    for t in out {
+        if !unique.contains(&t) {
+            unique.push(t);
+        }
+    }
+    unique
+}
+
+/// Best rank first, ties by claim order. Candidate lists are a handful
+/// long: an insertion sort is plenty, and much smaller in wasm than the
+/// standard library's general sorts.
+fn sort_by_rank(list: &mut [Candidate]) {
+    for i in 1..list.len() {
+        let mut j = i;
+        while j > 0 && {
+            let (a, b) = (&list[j - 1], &list[j]);
+            b.rank > a.rank || (b.rank == a.rank && b.claim < a.claim)
+        } {
+            list.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Whether `a` and `b` are at most `max` edits apart (Levenshtein).
