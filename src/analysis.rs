@@ -59,7 +59,10 @@ impl<V: Copy + PartialEq> PhraseTable<V> {
         let entries = self.by_first.entry(keys[0].clone()).or_default();
         if !entries.iter().any(|(k, v)| *k == keys && *v == value) {
             // Longest first, as `longest` expects.
-            let at = entries.iter().take_while(|(k, _)| k.len() >= keys.len()).count();
+            let at = entries
+                .iter()
+                .take_while(|(k, _)| k.len() >= keys.len())
+                .count();
             entries.insert(at, (keys, value));
         }
     }
@@ -163,6 +166,17 @@ pub struct Mention {
     pub speaking: bool,
 }
 
+/// A capitalized name the text has speaking that no alias knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownSpeaker {
+    /// Its folded words.
+    pub words: Vec<String>,
+    /// Offset of its first char in the analysed text.
+    pub start: usize,
+    /// Offset one past its last char.
+    pub end: usize,
+}
+
 /// A text, analysed.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
@@ -172,7 +186,7 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Capitalized names right before or after a reporting phrase that are
     /// no known entity ("Rutte announced ..."): someone the text quotes.
-    pub unknown_speakers: Vec<String>,
+    pub unknown_speakers: Vec<UnknownSpeaker>,
     /// Stop words of each language seen (for language detection).
     pub stopword_hits: [usize; 2],
     /// Number of words in the text.
@@ -461,7 +475,7 @@ impl Analyzer {
         is_entity: &[bool],
         reporting_at: &[usize],
         li: usize,
-    ) -> Vec<String> {
+    ) -> Vec<UnknownSpeaker> {
         let mut found = Vec::new();
         let is_name = |i: usize| {
             let t = &tokens[i];
@@ -478,24 +492,29 @@ impl Analyzer {
         for &r in reporting_at {
             // Name before the verb: "Mark Rutte ha annunciato".
             let mut j = r;
-            let mut name = Vec::new();
             while j > 0 && is_name(j - 1) {
                 j -= 1;
-                name.insert(0, tokens[j].text.clone());
             }
+            let mut span = j..r;
             // Or after it: "secondo Rutte", "ha detto Rutte".
-            if name.is_empty() {
+            if span.is_empty() {
                 let mut k = r + 1;
                 while k < tokens.len() && !is_name(k) && k <= r + 3 {
                     k += 1;
                 }
+                let from = k;
                 while k < tokens.len() && is_name(k) {
-                    name.push(tokens[k].text.clone());
                     k += 1;
                 }
+                span = from..k;
             }
-            if !name.is_empty() {
-                found.push(name.join(" "));
+            if !span.is_empty() {
+                let name = &tokens[span];
+                found.push(UnknownSpeaker {
+                    words: name.iter().map(|t| t.text.clone()).collect(),
+                    start: name[0].start,
+                    end: name[name.len() - 1].end,
+                });
             }
         }
         found
@@ -628,7 +647,9 @@ mod tests {
     fn spots_unknown_speakers_next_to_reporting_verbs() {
         let a = Analyzer::new(&lexicon(), &bundle());
         let r = a.analyze("Mark Rutte announced a force", Lang::En);
-        assert_eq!(r.unknown_speakers, ["mark rutte"]);
+        let found = &r.unknown_speakers[0];
+        assert_eq!(found.words, ["mark", "rutte"]);
+        assert_eq!((found.start, found.end), (0, 10));
         let r = a.analyze("Meloni announced a force", Lang::En);
         assert!(r.unknown_speakers.is_empty());
         assert_eq!(r.mentions.len(), 1);

@@ -434,7 +434,7 @@ impl Matcher {
             p.len() >= 12 && self.plain_sources.iter().any(|s| s.contains(&p))
         };
         let contradicted = cand.features.flip_share >= FLIP_SHARE && !quoted;
-        let attributed_to = self.misattribution(cand.claim, &analysis, cand.lang);
+        let attributed_to = self.misattribution(cand.claim, sentence, &analysis, cand.lang);
         let verdict = if contradicted {
             Verdict::Contradicted
         } else if attributed_to.is_some() {
@@ -464,7 +464,13 @@ impl Matcher {
 
     /// Whom the sentence names as the author, when it is not the claim's
     /// speaker (or one of its members) and not someone the claim mentions.
-    fn misattribution(&self, claim: usize, analysis: &Analysis, lang: Lang) -> Option<String> {
+    fn misattribution(
+        &self,
+        claim: usize,
+        sentence: &str,
+        analysis: &Analysis,
+        lang: Lang,
+    ) -> Option<String> {
         let speakers = &self.speakers[claim];
         let named = &self.named_by_claim[claim];
         if analysis
@@ -490,14 +496,21 @@ impl Matcher {
         let li = lang_index(lang);
         let unknown = analysis.unknown_speakers.iter().find(|name| {
             // A word of the bundle's own texts is not an unknown person.
-            !name.split(' ').any(|w| {
+            !name.words.iter().any(|w| {
                 self.index[li]
                     .surfaces
                     .binary_search_by(|(s, _)| s.as_str().cmp(w))
                     .is_ok()
             })
         });
-        unknown.map(|name| title_case(name))
+        // Named as the text writes it.
+        unknown.map(|name| {
+            sentence
+                .chars()
+                .skip(name.start)
+                .take(name.end - name.start)
+                .collect()
+        })
     }
 
     fn rank(&self, analysis: &Analysis, lang: Lang) -> Vec<Candidate> {
@@ -784,18 +797,6 @@ fn min_score(parts: &[CheckResult]) -> f32 {
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
-}
-
-fn title_case(name: &str) -> String {
-    name.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Vocabulary words a cut or mistyped word may stand for: the first word of a
