@@ -27,6 +27,11 @@ pub const MAX_SENTENCES: usize = 256;
 /// Candidates scored in detail per sentence and language.
 const CANDIDATES: usize = 8;
 
+/// Postings lists up to this long are always walked when gathering
+/// candidates; longer ones only in bundles where they are over an eighth of
+/// all claims and a rarer word is at hand.
+const COMMON_POSTINGS: usize = 1000;
+
 /// Match strength of a synonym (same concept) relative to the same stem.
 const CONCEPT_MATCH: f32 = 0.9;
 /// Match strength of a fuzzy match (cut or mistyped word).
@@ -69,13 +74,63 @@ impl Polarity {
     }
 }
 
-/// One claim's text in one language, as a bag of terms.
+/// One claim's text in one language, as a bag of terms. Sorted vectors
+/// rather than maps: a claim has a few dozen terms, and at 100,000 claims
+/// a map per claim costs kilobytes each.
 #[derive(Debug, Clone, Default)]
 struct Field {
-    terms: HashMap<u32, Polarity>,
-    concepts: HashMap<u32, (Polarity, Vec<u32>)>,
+    /// Distinct terms and where they occur, sorted by term id.
+    terms: Vec<(u32, Polarity)>,
+    /// Concepts, where they occur, and the terms expressing them, sorted by
+    /// concept id.
+    concepts: Vec<(u32, Polarity, Vec<u32>)>,
     /// Sum of the IDF of the field's distinct terms.
     mass: f32,
+}
+
+impl Field {
+    fn term(&self, id: u32) -> Option<Polarity> {
+        let i = self.terms.binary_search_by_key(&id, |e| e.0).ok()?;
+        Some(self.terms[i].1)
+    }
+
+    fn concept(&self, id: u32) -> Option<(Polarity, &[u32])> {
+        let i = self.concepts.binary_search_by_key(&id, |e| e.0).ok()?;
+        let (_, p, terms) = &self.concepts[i];
+        Some((*p, terms))
+    }
+
+    /// Adds an occurrence of term `id` expressing `concepts`; `polar` says
+    /// whether its polarity counts.
+    fn add(&mut self, id: u32, concepts: &[u32], negated: bool, polar: bool) {
+        let i = match self.terms.binary_search_by_key(&id, |e| e.0) {
+            Ok(i) => i,
+            Err(i) => {
+                self.terms.insert(i, (id, Polarity::default()));
+                i
+            }
+        };
+        if polar {
+            self.terms[i].1.add(negated);
+        }
+        for &c in concepts {
+            let j = match self.concepts.binary_search_by_key(&c, |e| e.0) {
+                Ok(j) => j,
+                Err(j) => {
+                    self.concepts
+                        .insert(j, (c, Polarity::default(), Vec::new()));
+                    j
+                }
+            };
+            let entry = &mut self.concepts[j];
+            if polar {
+                entry.1.add(negated);
+            }
+            if !entry.2.contains(&id) {
+                entry.2.push(id);
+            }
+        }
+    }
 }
 
 /// Postings key: a stem or a concept.
@@ -89,8 +144,10 @@ enum Key {
 struct LangIndex {
     fields: Vec<Field>,
     postings: HashMap<Key, Vec<u32>>,
-    /// Folded surface words with their term ids, for fuzzy matching.
+    /// Folded surface words with their term ids, sorted, for fuzzy matching.
     surfaces: Vec<(String, u32)>,
+    /// The same words spelled backwards, sorted: words by their ending.
+    reversed: Vec<(String, u32)>,
 }
 
 impl LangIndex {
@@ -179,9 +236,9 @@ pub struct Matcher {
     vocab: HashMap<String, u32>,
     index: [LangIndex; 2],
     /// Per claim: entities its own texts name, or its `mentions` list.
-    named_by_claim: Vec<HashSet<usize>>,
+    named_by_claim: Vec<Vec<usize>>,
     /// Per claim: the speaker entity and, for a group, its members.
-    speakers: Vec<HashSet<usize>>,
+    speakers: Vec<Vec<usize>>,
     /// The source document and each claim's texts, as [`plain`] text: a
     /// selection found in them is a quotation, never a contradiction.
     plain_sources: Vec<String>,
@@ -206,8 +263,10 @@ impl Matcher {
         let mut named_by_claim = Vec::with_capacity(bundle.claims.len());
         let entity_index = |id: &str| bundle.entities.iter().position(|e| e.id == id);
         let mut speakers = Vec::with_capacity(bundle.claims.len());
+        // Each surface word once per language, for fuzzy matching.
+        let mut seen: [HashSet<String>; 2] = [HashSet::default(), HashSet::default()];
         for claim in &bundle.claims {
-            let mut named: HashSet<usize> = claim
+            let mut named: Vec<usize> = claim
                 .mentions
                 .iter()
                 .filter_map(|m| entity_index(m))
@@ -223,24 +282,16 @@ impl Matcher {
                 }
                 let mut field = Field::default();
                 for (si, analysis) in sources.iter().enumerate() {
-                    named.extend(analysis.mentions.iter().map(|m| m.entity));
+                    for m in &analysis.mentions {
+                        if !named.contains(&m.entity) {
+                            named.push(m.entity);
+                        }
+                    }
                     for term in &analysis.terms {
                         let next = vocab.len() as u32;
                         let id = *vocab.entry(term.stem.clone()).or_insert(next);
-                        let known = si > 0 && field.terms.contains_key(&id);
-                        let polarity = field.terms.entry(id).or_default();
-                        if !known {
-                            polarity.add(term.negated);
-                        }
-                        for &c in &term.concepts {
-                            let entry = field.concepts.entry(c).or_default();
-                            if !known {
-                                entry.0.add(term.negated);
-                            }
-                            if !entry.1.contains(&id) {
-                                entry.1.push(id);
-                            }
-                        }
+                        let known = si > 0 && field.term(id).is_some();
+                        field.add(id, &term.concepts, term.negated, !known);
                         if term.word.contains(' ') {
                             // The words of a phrase ("trattato di washington")
                             // stand for it when a selection cuts or splits it.
@@ -249,18 +300,20 @@ impl Matcher {
                                     continue;
                                 }
                                 vocab.entry(analyzer.stem(w, li)).or_insert(id);
-                                index[li].surfaces.push((w.to_owned(), id));
+                                if seen[li].insert(w.to_owned()) {
+                                    index[li].surfaces.push((w.to_owned(), id));
+                                }
                             }
-                        } else {
+                        } else if seen[li].insert(term.word.clone()) {
                             index[li].surfaces.push((term.word.clone(), id));
                         }
                     }
                 }
                 index[li].fields.push(field);
             }
-            let mut speaker = HashSet::default();
+            let mut speaker = Vec::new();
             if let Some(s) = entity_index(&claim.speaker) {
-                speaker.insert(s);
+                speaker.push(s);
                 for m in &bundle.entities[s].members {
                     speaker.extend(entity_index(m));
                 }
@@ -271,12 +324,18 @@ impl Matcher {
         for li in index.iter_mut() {
             li.surfaces.sort_unstable();
             li.surfaces.dedup();
+            li.reversed = li
+                .surfaces
+                .iter()
+                .map(|(w, t)| (w.chars().rev().collect(), *t))
+                .collect();
+            li.reversed.sort_unstable();
             for (ci, field) in li.fields.iter().enumerate() {
                 let keys = field
                     .terms
-                    .keys()
-                    .map(|&t| Key::Term(t))
-                    .chain(field.concepts.keys().map(|&c| Key::Concept(c)));
+                    .iter()
+                    .map(|t| Key::Term(t.0))
+                    .chain(field.concepts.iter().map(|c| Key::Concept(c.0)));
                 for key in keys {
                     li.postings.entry(key).or_default().push(ci as u32);
                 }
@@ -288,7 +347,7 @@ impl Matcher {
             let masses: Vec<f32> = li
                 .fields
                 .iter()
-                .map(|f| f.terms.keys().map(|t| term_idf(t, &li.postings)).sum())
+                .map(|f| f.terms.iter().map(|t| term_idf(&t.0, &li.postings)).sum())
                 .collect();
             for (f, m) in li.fields.iter_mut().zip(masses) {
                 f.mass = m;
@@ -520,10 +579,11 @@ impl Matcher {
         if query.is_empty() {
             return Vec::new();
         }
-        // Gather candidates through the postings, scored coarsely by IDF.
-        let mut coarse: HashMap<u32, f32> = HashMap::default();
+        // Gather candidates through the postings, scored coarsely by IDF,
+        // in a dense accumulator (claims touched listed once).
+        let mut keys: Vec<Key> = Vec::new();
         for q in &query {
-            let mut keys: Vec<Key> = q.id.into_iter().map(Key::Term).collect();
+            keys.extend(q.id.map(Key::Term));
             keys.extend(q.fuzzy.iter().map(|&t| Key::Term(t)));
             for &c in &q.concepts {
                 keys.push(Key::Concept(c));
@@ -533,15 +593,32 @@ impl Matcher {
                         .map(|&o| Key::Concept(o)),
                 );
             }
-            for key in keys {
-                if let Some(list) = index.postings.get(&key) {
-                    let w = index.idf(key);
-                    for &ci in list {
-                        *coarse.entry(ci).or_default() += w;
-                    }
+        }
+        let n = index.fields.len();
+        let lists: Vec<&Vec<u32>> = keys.iter().filter_map(|k| index.postings.get(k)).collect();
+        // In a large bundle a word most claims share ("Ukraine") finds no
+        // claim that rarer words would not find, at a cost that grows with
+        // the bundle: leave it to the detailed scoring.
+        let common = (n / 8).max(COMMON_POSTINGS);
+        let rare_exists = lists.iter().any(|l| l.len() <= common);
+        let mut coarse = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for (key, list) in keys
+            .iter()
+            .filter_map(|k| index.postings.get(k).map(|l| (k, l)))
+        {
+            if rare_exists && list.len() > common {
+                continue;
+            }
+            let w = index.idf(*key);
+            for &ci in list {
+                if coarse[ci as usize] == 0.0 {
+                    touched.push(ci);
                 }
+                coarse[ci as usize] += w;
             }
         }
+        let coarse = touched.into_iter().map(|ci| (ci, coarse[ci as usize]));
         // The best few by coarse score, kept in order as they come: no sort
         // of the whole candidate list, which at 100,000 claims is long.
         let mut top: Vec<(u32, f32)> = Vec::with_capacity(CANDIDATES + 1);
@@ -585,7 +662,7 @@ impl Matcher {
             }
             let id = self.vocab.get(&term.stem).copied();
             let fuzzy = if id.is_none() && term.concepts.is_empty() {
-                fuzzy_candidates(term, &index.surfaces)
+                fuzzy_candidates(term, index)
             } else {
                 Vec::new()
             };
@@ -635,14 +712,14 @@ impl Matcher {
         for (qi, q) in query.iter().enumerate() {
             total += q.weight;
             let mut hit: Option<(f32, Polarity, bool)> = None;
-            if let Some(p) = q.id.and_then(|t| field.terms.get(&t)) {
-                hit = Some((1.0, *p, false));
+            if let Some(p) = q.id.and_then(|t| field.term(t)) {
+                hit = Some((1.0, p, false));
                 claim_terms.insert(q.id.expect("matched by id"));
             }
             if hit.is_none() {
                 for c in &q.concepts {
-                    if let Some((p, ids)) = field.concepts.get(c) {
-                        hit = Some((CONCEPT_MATCH, *p, false));
+                    if let Some((p, ids)) = field.concept(*c) {
+                        hit = Some((CONCEPT_MATCH, p, false));
                         claim_terms.extend(ids);
                         break;
                     }
@@ -651,8 +728,8 @@ impl Matcher {
             if hit.is_none() {
                 'opp: for &c in &q.concepts {
                     for o in &self.analyzer.opposites[c as usize] {
-                        if let Some((p, ids)) = field.concepts.get(o) {
-                            hit = Some((CONCEPT_MATCH, *p, true));
+                        if let Some((p, ids)) = field.concept(*o) {
+                            hit = Some((CONCEPT_MATCH, p, true));
                             claim_terms.extend(ids);
                             break 'opp;
                         }
@@ -660,12 +737,8 @@ impl Matcher {
                 }
             }
             if hit.is_none() {
-                if let Some((&t, p)) = q
-                    .fuzzy
-                    .iter()
-                    .find_map(|t| field.terms.get(t).map(|p| (t, p)))
-                {
-                    hit = Some((FUZZY_MATCH, *p, false));
+                if let Some((&t, p)) = q.fuzzy.iter().find_map(|t| field.term(*t).map(|p| (t, p))) {
+                    hit = Some((FUZZY_MATCH, p, false));
                     claim_terms.insert(t);
                 }
             }
@@ -799,42 +872,54 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
+/// Most vocabulary words a cut word may stand for: a short stub ("con")
+/// could begin thousands of words in a large bundle.
+const MAX_FUZZY: usize = 16;
+
+/// The entries of a sorted word list that start with `prefix`.
+fn with_prefix<'a>(sorted: &'a [(String, u32)], prefix: &str) -> &'a [(String, u32)] {
+    let from = sorted.partition_point(|(s, _)| s.as_str() < prefix);
+    let len = sorted[from..]
+        .iter()
+        .take_while(|(s, _)| s.starts_with(prefix))
+        .count();
+    &sorted[from..from + len]
+}
+
 /// Vocabulary words a cut or mistyped word may stand for: the first word of a
 /// selection may be cut at its start, the last at its end; any longer word
-/// may carry one typo.
-fn fuzzy_candidates(term: &Term, surfaces: &[(String, u32)]) -> Vec<u32> {
+/// may carry one typo (two in long words) after its first letter.
+fn fuzzy_candidates(term: &Term, index: &LangIndex) -> Vec<u32> {
     let word = term.word.as_str();
     let len = word.chars().count();
-    let mut out = Vec::new();
+    let mut out: Vec<u32> = Vec::new();
     if term.last && len >= 3 {
-        // Surfaces are sorted: the words with this prefix are contiguous.
-        let from = surfaces.partition_point(|(s, _)| s.as_str() < word);
-        out.extend(
-            surfaces[from..]
-                .iter()
-                .take_while(|(s, _)| s.starts_with(word))
-                .map(|&(_, t)| t),
-        );
+        out.extend(with_prefix(&index.surfaces, word).iter().map(|&(_, t)| t));
     }
     if term.first && len >= 3 {
+        let reversed: String = word.chars().rev().collect();
         out.extend(
-            surfaces
+            with_prefix(&index.reversed, &reversed)
                 .iter()
-                .filter(|(s, _)| s.len() > word.len() && s.ends_with(word))
+                .filter(|(s, _)| s.len() > word.len())
                 .map(|&(_, t)| t),
         );
     }
     if out.is_empty() && len >= 5 {
         let max = if len >= 9 { 2 } else { 1 };
+        let first: String = word.chars().take(1).collect();
         out.extend(
-            surfaces
+            with_prefix(&index.surfaces, &first)
                 .iter()
                 .filter(|(s, _)| within_edits(word, s, max))
                 .map(|&(_, t)| t),
         );
     }
-    let mut unique = Vec::with_capacity(out.len());
+    let mut unique = Vec::with_capacity(out.len().min(MAX_FUZZY));
     for t in out {
+        if unique.len() == MAX_FUZZY {
+            break;
+        }
         if !unique.contains(&t) {
             unique.push(t);
         }
