@@ -347,9 +347,12 @@ impl Analyzer {
         let mut i = 0;
         while i < tokens.len() {
             let found = self.aliases.longest(&words[i..]).or_else(|| {
-                // Only the edges of the text can be cut.
-                let near_end = words.len() - i <= MAX_CUT_ALIAS_WORDS;
-                (i == 0 || near_end)
+                // Only the edges of the text can be cut, and only a word
+                // that is no stop word can be the cut end of a name.
+                let cut_word = |w: &str| w.len() >= 3 && !self.stopwords[li].contains(w);
+                let near_end = words.len() - i <= MAX_CUT_ALIAS_WORDS
+                    && words.last().is_some_and(|w| cut_word(w));
+                ((i == 0 && cut_word(words[0])) || near_end)
                     .then(|| self.aliases.longest_cut(&words[i..], i == 0, true))
                     .flatten()
                     .map(|(len, e)| (len, vec![e]))

@@ -393,7 +393,7 @@ impl Matcher {
             truncated = true;
         }
         let chars: Vec<char> = text.chars().collect();
-        let reader_lang = lang.unwrap_or_else(|| self.detect(text));
+        let reader_lang = || lang.unwrap_or_else(|| self.detect(text));
         let mut parts: Vec<CheckResult> = spans
             .iter()
             .map(|&(s, e)| {
@@ -405,7 +405,7 @@ impl Matcher {
             })
             .collect();
         let mut top = match parts.len() {
-            0 => self.no_match(reader_lang, 0, chars.len(), 1.0),
+            0 => self.no_match(reader_lang(), 0, chars.len(), 1.0),
             1 => parts.pop().expect("one part"),
             _ => {
                 let best = parts
@@ -416,7 +416,7 @@ impl Matcher {
                     .map(|(i, _)| i);
                 let mut top = match best {
                     Some(i) => parts[i].clone(),
-                    None => self.no_match(reader_lang, 0, chars.len(), min_score(&parts)),
+                    None => self.no_match(reader_lang(), 0, chars.len(), min_score(&parts)),
                 };
                 top.parts = parts;
                 top
@@ -488,12 +488,16 @@ impl Matcher {
         let claim = &self.bundle.claims[cand.claim];
         // A selection copied from the source can't contradict it, even when
         // it starts right after a negation ("...ecipare con truppe").
-        let quoted = {
+        let quoted = || {
             let p = plain(sentence);
             p.len() >= 12 && self.plain_sources.iter().any(|s| s.contains(&p))
         };
-        let contradicted = cand.features.flip_share >= FLIP_SHARE && !quoted;
-        let attributed_to = self.misattribution(cand.claim, sentence, &analysis, cand.lang);
+        let contradicted = cand.features.flip_share >= FLIP_SHARE && !quoted();
+        // Nor can it put words in the wrong mouth: the report's own heading
+        // "Meloni, pressione collettiva su Mosca" is the report speaking.
+        let attributed_to = self
+            .misattribution(cand.claim, sentence, &analysis, cand.lang)
+            .filter(|_| !quoted());
         let verdict = if contradicted {
             Verdict::Contradicted
         } else if attributed_to.is_some() {

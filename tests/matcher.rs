@@ -204,6 +204,26 @@ fn the_right_speaker_or_a_mentioned_person_is_not_a_misattribution() {
 }
 
 #[test]
+fn the_reports_own_words_are_never_misattributed_or_contradicted() {
+    // Every sentence and heading of the report, selected as is, is the
+    // source speaking: whatever claim it matches, the verdict is supported.
+    for line in fonte::data::BUNDLED_SOURCE
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        for sentence in line.split_inclusive(". ") {
+            let r = matcher().check(sentence);
+            assert!(
+                matches!(r.verdict, Verdict::Supported | Verdict::NoMatch),
+                "{sentence:?} -> {:?} {:?}",
+                r.verdict,
+                r.attributed_to
+            );
+        }
+    }
+}
+
+#[test]
 fn contradictions_by_negation_and_by_opposites() {
     run(
         "contradicted",
