@@ -51,41 +51,45 @@ pub fn long_date(iso: &str, lang: Lang) -> String {
     }
 }
 
-/// The explanation for a verdict on a matched claim.
+/// The explanation for a verdict on a matched claim. `by_document` says the
+/// claim is the report's own statement rather than someone's words.
 pub fn explain(
     verdict: Verdict,
     claim: &ClaimRef,
     attributed_to: Option<&str>,
     lang: Lang,
+    by_document: bool,
 ) -> String {
     let date = long_date(&claim.date, lang);
-    let speaker = &claim.speaker;
-    let source = &claim.source;
-    let place = &claim.place;
-    match (verdict, lang) {
-        (Verdict::Supported, Lang::It) => {
-            format!("Confermato: secondo {source}, lo ha affermato {speaker} ({place}, {date}).")
+    let (speaker, source, place, text) = (&claim.speaker, &claim.source, &claim.place, &claim.text);
+    match (verdict, lang, by_document) {
+        (Verdict::Supported, Lang::It, true) => {
+            format!("Confermato: lo riporta la fonte ({source}, {place}, {date}).")
         }
-        (Verdict::Supported, Lang::En) => {
-            format!("Supported: according to {source}, {speaker} said this ({place}, {date}).")
+        (Verdict::Supported, Lang::It, false) => {
+            format!("Confermato: lo ha detto {speaker} ({source}, {place}, {date}).")
         }
-        (Verdict::Misattributed, Lang::It) => format!(
-            "Attribuzione errata: secondo {source} l'affermazione è di {speaker}, non di {}.",
+        (Verdict::Supported, Lang::En, true) => {
+            format!("Supported: the source reports this ({source}, {place}, {date}).")
+        }
+        (Verdict::Supported, Lang::En, false) => {
+            format!("Supported: {speaker} said this ({source}, {place}, {date}).")
+        }
+        (Verdict::Misattributed, Lang::It, _) => format!(
+            "Attribuzione errata: secondo la fonte lo ha detto {speaker}, non {} ({source}).",
             attributed_to.unwrap_or("chi è citato")
         ),
-        (Verdict::Misattributed, Lang::En) => format!(
-            "Misattributed: according to {source} this was said by {speaker}, not by {}.",
+        (Verdict::Misattributed, Lang::En, _) => format!(
+            "Misattributed: according to the source {speaker} said this, not {} ({source}).",
             attributed_to.unwrap_or("the person named")
         ),
-        (Verdict::Contradicted, Lang::It) => format!(
-            "Smentito: secondo {source}, {speaker} ha detto il contrario: «{}»",
-            claim.text
-        ),
-        (Verdict::Contradicted, Lang::En) => format!(
-            "Contradicted: according to {source}, {speaker} said the opposite: “{}”",
-            claim.text
-        ),
-        (Verdict::NoMatch, lang) => no_match(lang),
+        (Verdict::Contradicted, Lang::It, _) => {
+            format!("Smentito: la fonte dice il contrario: «{text}» ({source}).")
+        }
+        (Verdict::Contradicted, Lang::En, _) => {
+            format!("Contradicted: the source says the opposite: “{text}” ({source}).")
+        }
+        (Verdict::NoMatch, lang, _) => no_match(lang),
     }
 }
 
@@ -109,5 +113,38 @@ mod tests {
         assert_eq!(long_date("2026-01-06", Lang::En), "6 January 2026");
         assert_eq!(long_date("2026-13-06", Lang::En), "2026-13-06");
         assert_eq!(long_date("ieri", Lang::It), "ieri");
+    }
+
+    #[test]
+    fn every_verdict_explains_itself_in_both_languages() {
+        let claim = ClaimRef {
+            id: "c".into(),
+            speaker: "Emmanuel Macron".into(),
+            speaker_role: String::new(),
+            text: "Una forza di rassicurazione".into(),
+            quote: String::new(),
+            quote_start: 0,
+            quote_end: 0,
+            source: "Resoconto".into(),
+            document: String::new(),
+            date: "2026-01-06".into(),
+            place: "Parigi".into(),
+        };
+        let it = |v, who| explain(v, &claim, who, Lang::It, false);
+        assert_eq!(
+            it(Verdict::Supported, None),
+            "Confermato: lo ha detto Emmanuel Macron (Resoconto, Parigi, 6 gennaio 2026)."
+        );
+        assert!(it(Verdict::Misattributed, Some("Friedrich Merz")).contains("non Friedrich Merz"));
+        assert!(it(Verdict::Contradicted, None).contains("«Una forza di rassicurazione»"));
+        let en = explain(Verdict::Supported, &claim, None, Lang::En, true);
+        assert_eq!(
+            en,
+            "Supported: the source reports this (Resoconto, Parigi, 6 January 2026)."
+        );
+        assert_eq!(
+            explain(Verdict::NoMatch, &claim, None, Lang::En, false),
+            no_match(Lang::En)
+        );
     }
 }

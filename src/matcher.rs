@@ -514,7 +514,13 @@ impl Matcher {
         CheckResult {
             verdict,
             score: round3(score as f64),
-            explanation: explain::explain(verdict, &claim_ref, attributed_to.as_deref(), out_lang),
+            explanation: explain::explain(
+                verdict,
+                &claim_ref,
+                attributed_to.as_deref(),
+                out_lang,
+                self.by_document(cand.claim),
+            ),
             claim: Some(claim_ref),
             attributed_to,
             lang: out_lang,
@@ -523,6 +529,14 @@ impl Matcher {
             truncated: false,
             parts: Vec::new(),
         }
+    }
+
+    /// Whether a claim is the report's own statement (its speaker is the
+    /// document).
+    fn by_document(&self, claim: usize) -> bool {
+        self.speakers[claim]
+            .iter()
+            .all(|&s| self.bundle.entities[s].kind == EntityKind::Document)
     }
 
     /// Whom the sentence names as the author, when it is not the claim's
@@ -546,9 +560,7 @@ impl Matcher {
         // A document states facts: naming a person there is naming the
         // subject of another fact, unless the text has that person speak
         // ("Mattarella: ...", "secondo Mattarella").
-        let by_document = speakers
-            .iter()
-            .all(|&s| self.bundle.entities[s].kind == EntityKind::Document);
+        let by_document = self.by_document(claim);
         let other = analysis
             .mentions
             .iter()
