@@ -139,6 +139,10 @@ pub struct Term {
     pub negated: bool,
     /// Index of the term's clause in the text.
     pub clause: usize,
+    /// The term is negated but stands before the negator, as a subject
+    /// does ("la forza ... non sostituirà"): in a claim it says nothing
+    /// about polarity.
+    pub before_negation: bool,
     /// Offset of the term's first char in the analysed text.
     pub start: usize,
     /// Offset one past the term's last char.
@@ -378,7 +382,8 @@ impl Analyzer {
         // "non c'è unanimità sull'invio" and "sull'invio non c'è unanimità"
         // deny the same thing.
         let mut clause = 0usize;
-        let mut negated_clauses: Vec<bool> = vec![false];
+        // Per clause: where its first negator starts (char offset), if any.
+        let mut negated_clauses: Vec<Option<usize>> = vec![None];
         let mut i = 0;
         let last_index = tokens.len().saturating_sub(1);
         let mut reporting_at: Vec<usize> = Vec::new();
@@ -386,7 +391,7 @@ impl Analyzer {
             let tok = &tokens[i];
             if tok.clause_start && i > 0 {
                 clause += 1;
-                negated_clauses.push(false);
+                negated_clauses.push(None);
             }
             if is_entity[i] {
                 i += 1;
@@ -394,7 +399,7 @@ impl Analyzer {
             }
             if self.clause_words[li].contains(&tok.text) {
                 clause += 1;
-                negated_clauses.push(false);
+                negated_clauses.push(None);
                 i += 1;
                 continue;
             }
@@ -408,7 +413,9 @@ impl Analyzer {
                 for role in &roles {
                     match role {
                         Role::Expletive => {}
-                        Role::Negator => negated_clauses[clause] = true,
+                        Role::Negator => {
+                            negated_clauses[clause].get_or_insert(tok.start);
+                        }
                         Role::Reporting => reporting_at.push(i),
                         Role::Concept(c) => concepts.push(*c),
                     }
@@ -425,6 +432,7 @@ impl Analyzer {
                         concepts,
                         negated: false,
                         clause,
+                        before_negation: false,
                         start: span[0].start,
                         end: span[len - 1].end,
                         first: i == 0,
@@ -445,6 +453,7 @@ impl Analyzer {
                 concepts: Vec::new(),
                 negated: false,
                 clause,
+                before_negation: false,
                 start: tok.start,
                 end: tok.end,
                 first: i == 0,
@@ -454,7 +463,10 @@ impl Analyzer {
             i += 1;
         }
         for t in out.terms.iter_mut() {
-            t.negated = negated_clauses[t.clause];
+            if let Some(at) = negated_clauses[t.clause] {
+                t.negated = true;
+                t.before_negation = t.start < at;
+            }
         }
         for m in out.mentions.iter_mut() {
             // Reporting phrase just after ("Rutte ha detto") or just before

@@ -42,6 +42,10 @@ const FUZZY_MATCH: f32 = 0.75;
 /// against a match, but less than a known word of another claim.
 const UNKNOWN_WEIGHT: f32 = 1.0;
 
+/// Score factor for a negative claim of which the selection shares only
+/// the subject (see [`Features::misses_negated_core`]).
+const CORE_MISS: f32 = 0.6;
+
 /// Ranking nudge for a claim whose speaker, or someone it names, the text
 /// names too (see [`Candidate::rank`]).
 const NAMED_BONUS: f32 = 0.04;
@@ -67,6 +71,16 @@ impl Polarity {
         } else {
             self.pos = true
         }
+    }
+
+    fn merge(&mut self, other: Polarity) {
+        self.pos |= other.pos;
+        self.neg |= other.neg;
+    }
+
+    /// Seen both ways: says nothing about polarity.
+    fn neutral(self) -> bool {
+        self.pos && self.neg
     }
 
     fn agrees(self, other: Polarity) -> bool {
@@ -102,7 +116,7 @@ impl Field {
 
     /// Adds an occurrence of term `id` expressing `concepts`; `polar` says
     /// whether its polarity counts.
-    fn add(&mut self, id: u32, concepts: &[u32], negated: bool, polar: bool) {
+    fn add(&mut self, id: u32, concepts: &[u32], polarity: Polarity, polar: bool) {
         let i = match self.terms.binary_search_by_key(&id, |e| e.0) {
             Ok(i) => i,
             Err(i) => {
@@ -111,7 +125,7 @@ impl Field {
             }
         };
         if polar {
-            self.terms[i].1.add(negated);
+            self.terms[i].1.merge(polarity);
         }
         for &c in concepts {
             let j = match self.concepts.binary_search_by_key(&c, |e| e.0) {
@@ -124,7 +138,7 @@ impl Field {
             };
             let entry = &mut self.concepts[j];
             if polar {
-                entry.1.add(negated);
+                entry.1.merge(polarity);
             }
             if !entry.2.contains(&id) {
                 entry.2.push(id);
@@ -185,9 +199,16 @@ pub struct Features {
     pub evidence: f32,
     /// Distinct selection terms matched.
     pub matched: usize,
-    /// Share of the matched evidence whose polarity (its clause negated or
-    /// reversed by an opposite, or not) disagrees with the claim.
+    /// Share of the polar evidence whose polarity (its clause negated or
+    /// reversed by an opposite, or not) disagrees with the claim. Polar: the
+    /// claim has the term one way only (a claim's subject before its
+    /// negator is neither way).
     pub flip_share: f32,
+    /// The claim is a negative statement and the selection touches none of
+    /// what it denies: it only shares the subject ("Merz announced a
+    /// reassurance force" against "the reassurance force will not replace
+    /// the Ukrainian army").
+    pub misses_negated_core: bool,
 }
 
 impl Features {
@@ -208,7 +229,12 @@ impl Features {
         let raw = 0.62 * qc + 0.23 * (cc * 1.6).min(1.0) + 0.15 * evidence;
         // Stretch so that the threshold sits in the middle of the scale.
         let z = (raw - 0.62) * 9.0;
-        1.0 / (1.0 + (-z).exp())
+        let score = 1.0 / (1.0 + (-z).exp());
+        if self.misses_negated_core {
+            score * CORE_MISS
+        } else {
+            score
+        }
     }
 }
 
@@ -291,7 +317,19 @@ impl Matcher {
                         let next = vocab.len() as u32;
                         let id = *vocab.entry(term.stem.clone()).or_insert(next);
                         let known = si > 0 && field.term(id).is_some();
-                        field.add(id, &term.concepts, term.negated, !known);
+                        // A claim's subject before its negator ("la forza
+                        // ... non sostituirà") is neither for nor against.
+                        let polarity = if term.before_negation {
+                            Polarity {
+                                pos: true,
+                                neg: true,
+                            }
+                        } else {
+                            let mut p = Polarity::default();
+                            p.add(term.negated);
+                            p
+                        };
+                        field.add(id, &term.concepts, polarity, !known);
                         if term.word.contains(' ') {
                             // The words of a phrase ("trattato di washington")
                             // stand for it when a selection cuts or splits it.
@@ -769,9 +807,16 @@ impl Matcher {
             }
         }
         let mut matched_w = 0.0;
+        let mut polar_w = 0.0;
         let mut flipped_w = 0.0;
+        let mut core_hit = false;
         for &(qi, w, claim_polarity, _) in &hits {
             matched_w += w;
+            if claim_polarity.neutral() {
+                continue;
+            }
+            core_hit |= claim_polarity.neg;
+            polar_w += w;
             let mut mine = Polarity::default();
             for &(clause, negated) in &query[qi].occurrences {
                 let reversals = reversed_clauses.iter().filter(|&&c| c == clause).count();
@@ -781,6 +826,7 @@ impl Matcher {
                 flipped_w += w;
             }
         }
+        let negated_core = field.terms.iter().any(|(_, p)| p.neg && !p.pos);
         let matched = hits.len();
         let n = index.fields.len() as f32;
         let covered: f32 = claim_terms
@@ -801,11 +847,12 @@ impl Matcher {
             },
             evidence: matched_w,
             matched,
-            flip_share: if matched_w > 0.0 {
-                flipped_w / matched_w
+            flip_share: if polar_w > 0.0 {
+                flipped_w / polar_w
             } else {
                 0.0
             },
+            misses_negated_core: negated_core && !core_hit,
         }
     }
 

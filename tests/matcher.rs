@@ -177,6 +177,14 @@ fn misattributions_by_name_and_by_role() {
                 "forza-rassicurazione-non-sostituira-esercito",
                 "Volodymyr Zelensky",
             ),
+            // REGRESSION: the negative claims about the force repeat its
+            // name as their subject; sharing only the subject is no
+            // contradiction of them.
+            wrong_speaker(
+                "Merz ha annunciato una forza di rassicurazione europea",
+                "macron-forza-rassicurazione",
+                "Friedrich Merz",
+            ),
             wrong_speaker(
                 "La premier Meloni ha confermato un sostegno unanime all'Ucraina",
                 "starmer-merz-sostegno-unanime-all-ucraina",
@@ -234,6 +242,14 @@ fn contradictions_by_negation_and_by_opposites() {
                 "forza-rassicurazione-non-sostituira-esercito",
             ),
             opposite("Sanctions on Russia will be lifted", "sanzioni-alla-russia-fino-alla-pace"),
+            opposite(
+                "The reassurance force will be deployed along the line of contact",
+                "forza-rassicurazione-non-sulla-linea-di-contatto",
+            ),
+            opposite(
+                "Starmer e Merz: nessuna divisione sull'invio di una missione di peacekeeping",
+                "starmer-merz-nessuna-unanimita-sul-peacekeeping",
+            ),
             opposite(
                 "Il vertice si è concluso con l'impegno a ridurre il sostegno militare e finanziario a Kiev",
                 "impegno-a-intensificare-sostegno-a-kiev",
