@@ -139,6 +139,9 @@ pub struct Term {
     pub negated: bool,
     /// Index of the term's clause in the text.
     pub clause: usize,
+    /// The term is itself a negator with a meaning ("respinto", "rejected"):
+    /// its negation already reverses the clause.
+    pub negator: bool,
     /// The term is negated but stands before the negator, as a subject
     /// does ("la forza ... non sostituirà"): in a claim it says nothing
     /// about polarity.
@@ -421,6 +424,7 @@ impl Analyzer {
                     }
                 }
                 if !concepts.is_empty() {
+                    let negator = roles.contains(&Role::Negator);
                     let span = &tokens[i..i + len];
                     out.terms.push(Term {
                         stem: stem_refs[i..i + len].join("_"),
@@ -432,6 +436,7 @@ impl Analyzer {
                         concepts,
                         negated: false,
                         clause,
+                        negator,
                         before_negation: false,
                         start: span[0].start,
                         end: span[len - 1].end,
@@ -453,6 +458,7 @@ impl Analyzer {
                 concepts: Vec::new(),
                 negated: false,
                 clause,
+                negator: false,
                 before_negation: false,
                 start: tok.start,
                 end: tok.end,

@@ -46,6 +46,10 @@ const UNKNOWN_WEIGHT: f32 = 1.0;
 /// the subject (see [`Features::misses_negated_core`]).
 const CORE_MISS: f32 = 0.6;
 
+/// Least share of the matched evidence that must fall in what a negative
+/// claim denies for the selection to be about that denial.
+const CORE_SHARE: f32 = 0.25;
+
 /// Ranking nudge for a claim whose speaker, or someone it names, the text
 /// names too (see [`Candidate::rank`]).
 const NAMED_BONUS: f32 = 0.04;
@@ -185,6 +189,9 @@ struct QueryTerm {
     fuzzy: Vec<u32>,
     /// Each occurrence's clause and whether a negator is in that clause.
     occurrences: Vec<(usize, bool)>,
+    /// The term is a negator itself ("rejected"): matched as an opposite
+    /// ("welcomed"), it must not reverse its clause a second time.
+    negator: bool,
     weight: f32,
 }
 
@@ -204,11 +211,13 @@ pub struct Features {
     /// claim has the term one way only (a claim's subject before its
     /// negator is neither way).
     pub flip_share: f32,
-    /// The claim is a negative statement and the selection touches none of
-    /// what it denies: it only shares the subject ("Merz announced a
+    /// The claim is a negative statement and the selection touches little
+    /// of what it denies (it only shares the subject: "Merz announced a
     /// reassurance force" against "the reassurance force will not replace
-    /// the Ukrainian army").
+    /// the Ukrainian army"), or none of its subject.
     pub misses_negated_core: bool,
+    /// The selection names the claim's speaker or someone the claim names.
+    pub names_claim_entity: bool,
 }
 
 impl Features {
@@ -219,8 +228,9 @@ impl Features {
     /// saturating), and the more of the claim it covers the surer the match.
     pub fn score(&self) -> f32 {
         // Fewer than three content words can't state a claim ("la pace",
-        // "reassurance force", "truppe sul terreno").
-        if self.matched < 3 {
+        // "reassurance force", "truppe sul terreno"); the speaker or someone
+        // the claim names counts as one ("Macron ha annunciato la forza").
+        if self.matched + usize::from(self.names_claim_entity) < 3 {
             return 0.0;
         }
         let qc = self.query_coverage;
@@ -688,11 +698,12 @@ impl Matcher {
             .into_iter()
             .map(|(ci, _)| {
                 let ci = ci as usize;
-                let features = self.features(&query, &index.fields[ci], index);
+                let mut features = self.features(&query, &index.fields[ci], index);
                 let named = analysis.mentions.iter().any(|m| {
                     self.speakers[ci].contains(&m.entity)
                         || self.named_by_claim[ci].contains(&m.entity)
                 });
+                features.names_claim_entity = named;
                 Candidate {
                     claim: ci,
                     lang,
@@ -749,6 +760,7 @@ impl Matcher {
                 concepts: term.concepts.clone(),
                 fuzzy,
                 occurrences: vec![(term.clause, term.negated)],
+                negator: term.negator,
                 weight,
             });
         }
@@ -802,20 +814,24 @@ impl Matcher {
         }
         let mut reversed_clauses: Vec<usize> = Vec::new();
         for &(qi, _, _, opposite) in &hits {
-            if opposite {
+            if opposite && !query[qi].negator {
                 reversed_clauses.extend(query[qi].occurrences.iter().map(|o| o.0));
             }
         }
         let mut matched_w = 0.0;
         let mut polar_w = 0.0;
         let mut flipped_w = 0.0;
-        let mut core_hit = false;
+        let mut core_w = 0.0;
+        let mut subject_hit = false;
         for &(qi, w, claim_polarity, _) in &hits {
             matched_w += w;
             if claim_polarity.neutral() {
+                subject_hit = true;
                 continue;
             }
-            core_hit |= claim_polarity.neg;
+            if claim_polarity.neg {
+                core_w += w;
+            }
             polar_w += w;
             let mut mine = Polarity::default();
             for &(clause, negated) in &query[qi].occurrences {
@@ -827,6 +843,7 @@ impl Matcher {
             }
         }
         let negated_core = field.terms.iter().any(|(_, p)| p.neg && !p.pos);
+        let has_subject = field.terms.iter().any(|(_, p)| p.neutral());
         let matched = hits.len();
         let n = index.fields.len() as f32;
         let covered: f32 = claim_terms
@@ -852,7 +869,11 @@ impl Matcher {
             } else {
                 0.0
             },
-            misses_negated_core: negated_core && !core_hit,
+            // A negative claim is about its subject denying something: a
+            // selection must touch both ("The Ukrainian army has replaced
+            // its commander" shares the denied words, not the subject).
+            misses_negated_core: negated_core && core_w < CORE_SHARE * matched_w,
+            names_claim_entity: false,
         }
     }
 

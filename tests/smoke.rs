@@ -67,3 +67,27 @@ fn empty_selection_is_no_match_with_documented_fields() {
     assert!(json["explanation"].is_string());
     assert_eq!(json["parts"], serde_json::json!([]));
 }
+
+#[test]
+fn lexicon_concept_words_are_not_stop_words() {
+    // Phrases are looked up before stop words are dropped: a stop word in a
+    // concept ("stato" in "è stato") would turn every occurrence into that
+    // concept.
+    let lexicon = fonte::lexicon::Lexicon::from_json(BUNDLED_LEXICON).expect("valid lexicon");
+    for concept in &lexicon.concepts {
+        for (words, stop) in [
+            (&concept.it, &lexicon.stopwords.it),
+            (&concept.en, &lexicon.stopwords.en),
+        ] {
+            for word in words {
+                let folded = fonte::normalize::fold(word);
+                assert!(
+                    !stop.iter().any(|s| fonte::normalize::fold(s) == folded),
+                    "{:?} in concept {:?} is a stop word",
+                    word,
+                    concept.id
+                );
+            }
+        }
+    }
+}
