@@ -822,11 +822,9 @@ impl Matcher {
         let mut polar_w = 0.0;
         let mut flipped_w = 0.0;
         let mut core_w = 0.0;
-        let mut subject_hit = false;
         for &(qi, w, claim_polarity, _) in &hits {
             matched_w += w;
             if claim_polarity.neutral() {
-                subject_hit = true;
                 continue;
             }
             if claim_polarity.neg {
@@ -843,7 +841,6 @@ impl Matcher {
             }
         }
         let negated_core = field.terms.iter().any(|(_, p)| p.neg && !p.pos);
-        let has_subject = field.terms.iter().any(|(_, p)| p.neutral());
         let matched = hits.len();
         let n = index.fields.len() as f32;
         let covered: f32 = claim_terms
@@ -869,9 +866,8 @@ impl Matcher {
             } else {
                 0.0
             },
-            // A negative claim is about its subject denying something: a
-            // selection must touch both ("The Ukrainian army has replaced
-            // its commander" shares the denied words, not the subject).
+            // A negative claim is about what it denies: a selection must
+            // touch a fair part of that.
             misses_negated_core: negated_core && core_w < CORE_SHARE * matched_w,
             names_claim_entity: false,
         }
