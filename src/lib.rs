@@ -5,10 +5,31 @@
 //! when and where, quoting the source passage, with a verdict: supported,
 //! misattributed, contradicted, or no match.
 //!
-//! The crate is a pure-Rust matching core ([`claims`], [`matcher`],
-//! [`verdict`]) that runs natively (CLI, tests, benchmarks) and in the
-//! browser, plus a thin `web` layer, compiled only for `wasm32`, that is the
-//! only code touching the DOM.
+//! ```
+//! use fonte::{Matcher, Verdict};
+//!
+//! let matcher = Matcher::bundled();
+//! let result = matcher.check("Merz ha annunciato una forza di rassicurazione europea");
+//! assert_eq!(result.verdict, Verdict::Misattributed);
+//! assert_eq!(result.attributed_to.as_deref(), Some("Friedrich Merz"));
+//! assert_eq!(result.claim.unwrap().speaker, "Emmanuel Macron");
+//! ```
+//!
+//! The crate is a pure-Rust matching core that runs natively (CLI, tests,
+//! benchmarks) and in the browser, plus a thin `web` layer, compiled only for
+//! `wasm32`, that is the only code touching the DOM:
+//!
+//! - [`claims`]: the bundle of sourced claims, its reader and its rules;
+//!   [`data`]: the bundled claims, lexicon and report; [`claimreview`]:
+//!   schema.org ClaimReview export (native only);
+//! - [`normalize`]: folding, words and sentences; [`lexicon`]: stop words,
+//!   negators, synonyms and opposites from data; [`analysis`]: from words to
+//!   terms, speakers and negated clauses;
+//! - [`matcher`]: the index, the scoring and the verdict; [`explain`]: the
+//!   sentence saying why; [`verdict`]: the result type;
+//! - [`scan`]: checking a whole article; [`json`]: the small JSON reader and
+//!   writer the widget ships instead of serde; [`hash`]: the maps' hasher;
+//! - `web` (wasm32): the tooltip, selection handling and the JS API.
 
 #![deny(missing_docs)]
 
