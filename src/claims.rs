@@ -603,7 +603,7 @@ fn labelled(what: &str, index: usize, id: &str) -> String {
     if id.trim().is_empty() {
         format!("{what} #{index}")
     } else {
-        format!("{what} {id:?}")
+        format!("{what} \"{id}\"")
     }
 }
 
@@ -625,13 +625,13 @@ impl fmt::Display for BundleError {
         };
         write!(f, "{item}: ")?;
         match problem {
-            Problem::Missing(field) => write!(f, "missing field {field:?}"),
+            Problem::Missing(field) => write!(f, "missing field \"{field}\""),
             Problem::Schema(found) => {
-                write!(f, "schema is {found:?}, expected {SCHEMA:?}")
+                write!(f, "schema is \"{found}\", expected \"{SCHEMA}\"")
             }
-            Problem::Lang(found) => write!(f, "lang {found:?} is not \"it\" or \"en\""),
+            Problem::Lang(found) => write!(f, "lang \"{found}\" is not \"it\" or \"en\""),
             Problem::Date(field, found) => {
-                write!(f, "{field} {found:?} is not a YYYY-MM-DD date")
+                write!(f, "{field} \"{found}\" is not a YYYY-MM-DD date")
             }
             Problem::Duplicate => write!(f, "id is not unique"),
             Problem::Unknown(field, id) => {
@@ -640,13 +640,17 @@ impl fmt::Display for BundleError {
                 } else {
                     "entity"
                 };
-                write!(f, "{field} {id:?} is not the id of any {what}")
+                write!(f, "{field} \"{id}\" is not the id of any {what}")
             }
             Problem::MentionsSpeaker(id) => {
-                write!(f, "mentions lists the speaker {id:?}")
+                write!(f, "mentions lists the speaker \"{id}\"")
             }
             Problem::Kind(found) => {
-                write!(f, "kind {found:?} is not one of {}", CLAIM_KINDS.join(", "))
+                write!(
+                    f,
+                    "kind \"{found}\" is not one of {}",
+                    CLAIM_KINDS.join(", ")
+                )
             }
             Problem::QuoteRange(start, end) => {
                 write!(f, "quote.start {start} is not before quote.end {end}")
@@ -663,19 +667,19 @@ impl fmt::Display for BundleError {
                     None => write!(f, " (the text does not occur in it)"),
                 }
             }
-            Problem::AliasWithoutWords(alias) => write!(f, "alias {alias:?} has no words"),
+            Problem::AliasWithoutWords(alias) => write!(f, "alias \"{alias}\" has no words"),
             Problem::SharedAlias(alias, other) => {
-                write!(f, "alias {alias:?} is also an alias of {other:?}")
+                write!(f, "alias \"{alias}\" is also an alias of \"{other}\"")
             }
             Problem::MembersOfNonGroup => write!(f, "members are only for groups"),
-            Problem::BadMember(id) => write!(f, "members lists {id:?} twice, itself, or a group"),
+            Problem::BadMember(id) => write!(f, "members lists \"{id}\" twice, itself, or a group"),
             Problem::Type(field, expected, found) => {
-                write!(f, "field {field:?} should be {expected}, not {found}")
+                write!(f, "field \"{field}\" should be {expected}, not {found}")
             }
             Problem::EntityKind(found) => {
                 write!(
                     f,
-                    "kind {found:?} is not one of person, body, group, document"
+                    "kind \"{found}\" is not one of person, body, group, document"
                 )
             }
         }
