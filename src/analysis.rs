@@ -35,6 +35,8 @@ enum Role {
     Expletive,
     Reporting,
     Concept(u32),
+    /// An alias of the entity with this index.
+    Entity(usize),
 }
 
 /// Phrases (sequences of keys) looked up longest-first from their first key.
@@ -208,7 +210,9 @@ pub struct Analyzer {
     /// the Italian stem of "però" is the stem of "per".
     clause_words: [HashSet<String>; 2],
     phrases: [PhraseTable<Role>; 2],
-    aliases: PhraseTable<usize>,
+    /// Aliases, on folded words ([`Role::Entity`] only): one table type
+    /// for phrases and names keeps the wasm small.
+    aliases: PhraseTable<Role>,
     /// Folded words that occur in any alias or place name (never an
     /// unknown speaker).
     alias_words: HashSet<String>,
@@ -295,7 +299,7 @@ impl Analyzer {
             for alias in names {
                 let keys: Vec<String> = tokenize(alias).into_iter().map(|t| t.text).collect();
                 analyzer.alias_words.extend(keys.iter().cloned());
-                analyzer.aliases.insert(keys, ei);
+                analyzer.aliases.insert(keys, Role::Entity(ei));
             }
         }
         analyzer
@@ -364,8 +368,12 @@ impl Analyzer {
                     .flatten()
                     .map(|(len, e)| (len, vec![e]))
             });
-            if let Some((len, entities)) = found {
-                for e in entities.into_iter().take(1) {
+            if let Some((len, roles)) = found {
+                let entity = roles.into_iter().find_map(|r| match r {
+                    Role::Entity(e) => Some(e),
+                    _ => None,
+                });
+                if let Some(e) = entity {
                     out.mentions.push(Mention {
                         entity: e,
                         start: i,
@@ -415,7 +423,7 @@ impl Analyzer {
                 let mut concepts = Vec::new();
                 for role in &roles {
                     match role {
-                        Role::Expletive => {}
+                        Role::Expletive | Role::Entity(_) => {}
                         Role::Negator => {
                             negated_clauses[clause].get_or_insert(tok.start);
                         }

@@ -152,7 +152,7 @@ impl Field {
 }
 
 /// Postings key: a stem or a concept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Key {
     Term(u32),
     Concept(u32),
@@ -161,7 +161,10 @@ enum Key {
 #[derive(Debug, Clone, Default)]
 struct LangIndex {
     fields: Vec<Field>,
-    postings: HashMap<Key, Vec<u32>>,
+    /// Claims holding each term, indexed by term id.
+    term_postings: Vec<Vec<u32>>,
+    /// Claims holding each concept, indexed by concept id.
+    concept_postings: Vec<Vec<u32>>,
     /// Folded surface words with their term ids, sorted, for fuzzy matching.
     surfaces: Vec<(String, u32)>,
     /// The same words spelled backwards, sorted: words by their ending.
@@ -169,9 +172,17 @@ struct LangIndex {
 }
 
 impl LangIndex {
+    fn postings(&self, key: Key) -> &[u32] {
+        let (lists, at) = match key {
+            Key::Term(t) => (&self.term_postings, t),
+            Key::Concept(c) => (&self.concept_postings, c),
+        };
+        lists.get(at as usize).map_or(&[], Vec::as_slice)
+    }
+
     fn idf(&self, key: Key) -> f32 {
         let n = self.fields.len() as f32;
-        let df = self.postings.get(&key).map_or(0, Vec::len) as f32;
+        let df = self.postings(key).len() as f32;
         idf(n, df)
     }
 }
@@ -385,17 +396,24 @@ impl Matcher {
                     .map(|t| Key::Term(t.0))
                     .chain(field.concepts.iter().map(|c| Key::Concept(c.0)));
                 for key in keys {
-                    li.postings.entry(key).or_default().push(ci as u32);
+                    let lists = match key {
+                        Key::Term(t) => (&mut li.term_postings, t),
+                        Key::Concept(c) => (&mut li.concept_postings, c),
+                    };
+                    let (lists, at) = (lists.0, lists.1 as usize);
+                    if lists.len() <= at {
+                        lists.resize(at + 1, Vec::new());
+                    }
+                    lists[at].push(ci as u32);
                 }
             }
             let n = li.fields.len() as f32;
-            let term_idf = |t: &u32, postings: &HashMap<Key, Vec<u32>>| {
-                idf(n, postings.get(&Key::Term(*t)).map_or(0, Vec::len) as f32)
-            };
+            let term_idf =
+                |t: &u32, li: &LangIndex| idf(n, li.postings(Key::Term(*t)).len() as f32);
             let masses: Vec<f32> = li
                 .fields
                 .iter()
-                .map(|f| f.terms.iter().map(|t| term_idf(&t.0, &li.postings)).sum())
+                .map(|f| f.terms.iter().map(|t| term_idf(&t.0, li)).sum())
                 .collect();
             for (f, m) in li.fields.iter_mut().zip(masses) {
                 f.mass = m;
@@ -659,7 +677,7 @@ impl Matcher {
             }
         }
         let n = index.fields.len();
-        let lists: Vec<&Vec<u32>> = keys.iter().filter_map(|k| index.postings.get(k)).collect();
+        let lists: Vec<&[u32]> = keys.iter().map(|k| index.postings(*k)).collect();
         // In a large bundle a word most claims share ("Ukraine") finds no
         // claim that rarer words would not find, at a cost that grows with
         // the bundle: leave it to the detailed scoring.
@@ -667,15 +685,12 @@ impl Matcher {
         let rare_exists = lists.iter().any(|l| l.len() <= common);
         let mut coarse = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
-        for (key, list) in keys
-            .iter()
-            .filter_map(|k| index.postings.get(k).map(|l| (k, l)))
-        {
+        for (key, list) in keys.iter().zip(&lists) {
             if rare_exists && list.len() > common {
                 continue;
             }
             let w = index.idf(*key);
-            for &ci in list {
+            for &ci in *list {
                 if coarse[ci as usize] == 0.0 {
                     touched.push(ci);
                 }
@@ -718,10 +733,11 @@ impl Matcher {
 
     /// Resolves the analysed terms against the vocabulary, merging repeats.
     fn resolve(&self, analysis: &Analysis, index: &LangIndex) -> Vec<QueryTerm> {
-        let mut by_stem: HashMap<&str, usize> = HashMap::default();
+        // A sentence has a few dozen terms: a list is all the map it needs.
+        let mut stems: Vec<&str> = Vec::new();
         let mut out: Vec<QueryTerm> = Vec::new();
         for term in &analysis.terms {
-            if let Some(&i) = by_stem.get(term.stem.as_str()) {
+            if let Some(i) = stems.iter().position(|s| *s == term.stem) {
                 out[i].occurrences.push((term.clause, term.negated));
                 continue;
             }
@@ -733,7 +749,7 @@ impl Matcher {
             };
             let unknown = UNKNOWN_WEIGHT * idf(index.fields.len() as f32, 0.0);
             let mut weight = match id {
-                Some(t) if index.postings.contains_key(&Key::Term(t)) => index.idf(Key::Term(t)),
+                Some(t) if !index.postings(Key::Term(t)).is_empty() => index.idf(Key::Term(t)),
                 _ => term
                     .concepts
                     .iter()
@@ -754,7 +770,7 @@ impl Matcher {
             if term.proper && id.is_none() && term.concepts.is_empty() && fuzzy.is_empty() {
                 weight *= 2.0;
             }
-            by_stem.insert(term.stem.as_str(), out.len());
+            stems.push(term.stem.as_str());
             out.push(QueryTerm {
                 id,
                 concepts: term.concepts.clone(),
@@ -845,12 +861,7 @@ impl Matcher {
         let n = index.fields.len() as f32;
         let covered: f32 = claim_terms
             .iter()
-            .map(|t| {
-                idf(
-                    n,
-                    index.postings.get(&Key::Term(*t)).map_or(0, Vec::len) as f32,
-                )
-            })
+            .map(|t| idf(n, index.postings(Key::Term(*t)).len() as f32))
             .sum();
         Features {
             query_coverage: if total > 0.0 { matched_w / total } else { 0.0 },
