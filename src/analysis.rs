@@ -8,7 +8,7 @@ use crate::hash::{Map as HashMap, Set as HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::claims::Bundle;
+use crate::claims::{Bundle, EntityKind};
 use crate::lexicon::Lexicon;
 use crate::normalize::{fold, tokenize, Token};
 use crate::verdict::Lang;
@@ -216,6 +216,12 @@ pub struct Analyzer {
     /// Folded words that occur in any alias or place name (never an
     /// unknown speaker).
     alias_words: HashSet<String>,
+    /// Folded words of place names ("britain", "regno", "unito").
+    place_words: HashSet<String>,
+    /// Per entity: whether its aliases are names only (people, groups of
+    /// people), or also words with a meaning that a claim may state ("Stati
+    /// Uniti", "ONU", "la coalizione").
+    names_only: Vec<bool>,
     /// Concept ids, by index.
     pub concept_ids: Vec<String>,
     /// For each concept, the concepts opposite to it.
@@ -252,6 +258,12 @@ impl Analyzer {
             phrases: [PhraseTable::default(), PhraseTable::default()],
             aliases: PhraseTable::default(),
             alias_words: HashSet::default(),
+            place_words: HashSet::default(),
+            names_only: bundle
+                .entities
+                .iter()
+                .map(|e| matches!(e.kind, EntityKind::Person | EntityKind::Group))
+                .collect(),
             concept_ids: lexicon.concepts.iter().map(|c| c.id.clone()).collect(),
             opposites: vec![Vec::new(); lexicon.concepts.len()],
         };
@@ -291,9 +303,12 @@ impl Analyzer {
         }
         for place in lexicon.places.it.iter().chain(&lexicon.places.en) {
             analyzer
-                .alias_words
+                .place_words
                 .extend(tokenize(place).into_iter().map(|t| t.text));
         }
+        analyzer
+            .alias_words
+            .extend(analyzer.place_words.iter().cloned());
         for (ei, entity) in bundle.entities.iter().enumerate() {
             let names = entity.aliases.iter().chain(std::iter::once(&entity.name));
             for alias in names {
@@ -352,8 +367,16 @@ impl Analyzer {
             words: tokens.len(),
             ..Analysis::default()
         };
+        // In a headline in capitals, capitals say nothing about names.
+        let letters = tokens.iter().filter(|t| t.text.chars().count() > 1);
+        let (caps, words_n) =
+            letters.fold((0, 0), |(c, n), t| (c + usize::from(t.all_caps), n + 1));
+        let shouting = words_n > 0 && caps * 10 >= words_n * 6;
         // Entities first, on folded words: aliases are names, not stems.
         let mut is_entity = vec![false; tokens.len()];
+        // Words of an institution's or country's name ("Stati Uniti",
+        // "ONU"): not content, but a synonym set may know them.
+        let mut in_body = vec![false; tokens.len()];
         let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
         let mut i = 0;
         while i < tokens.len() {
@@ -380,8 +403,21 @@ impl Analyzer {
                         end: i + len,
                         speaking: tokens[i + len - 1].colon_after,
                     });
+                    if self.names_only[e] {
+                        is_entity[i..i + len].iter_mut().for_each(|x| *x = true);
+                        // "Britain's Keir Starmer": the country qualifies
+                        // the name.
+                        let mut j = i;
+                        if j > 0 && words[j - 1] == "s" {
+                            j -= 1;
+                        }
+                        if j > 0 && self.place_words.contains(words[j - 1]) {
+                            is_entity[j - 1..i].iter_mut().for_each(|x| *x = true);
+                        }
+                    } else {
+                        in_body[i..i + len].iter_mut().for_each(|x| *x = true);
+                    }
                 }
-                is_entity[i..i + len].iter_mut().for_each(|x| *x = true);
                 i += len;
             } else {
                 i += 1;
@@ -414,15 +450,16 @@ impl Analyzer {
                 i += 1;
                 continue;
             }
-            // The phrase may not run into an entity.
+            // The phrase may not run into an entity, nor out of one.
             let mut end = i;
-            while end < tokens.len() && !is_entity[end] {
+            while end < tokens.len() && !is_entity[end] && in_body[end] == in_body[i] {
                 end += 1;
             }
             if let Some((len, roles)) = self.phrases[li].longest(&stem_refs[i..end]) {
                 let mut concepts = Vec::new();
                 for role in &roles {
                     match role {
+                        _ if in_body[i] && !matches!(role, Role::Concept(_)) => {}
                         Role::Expletive | Role::Entity(_) => {}
                         Role::Negator => {
                             negated_clauses[clause].get_or_insert(tok.start);
@@ -456,7 +493,8 @@ impl Analyzer {
                 i += len;
                 continue;
             }
-            if self.stopwords[li].contains(&tok.text) || tok.text.chars().count() < 2 {
+            if in_body[i] || self.stopwords[li].contains(&tok.text) || tok.text.chars().count() < 2
+            {
                 i += 1;
                 continue;
             }
@@ -472,7 +510,7 @@ impl Analyzer {
                 end: tok.end,
                 first: i == 0,
                 last: i == last_index,
-                proper: tok.capitalized && !tok.clause_start,
+                proper: tok.capitalized && !tok.clause_start && !shouting,
             });
             i += 1;
         }
@@ -491,7 +529,9 @@ impl Analyzer {
             m.start = tokens[m.start].start;
             m.end = tokens[m.end - 1].end;
         }
-        out.unknown_speakers = self.unknown_speakers(tokens, &is_entity, &reporting_at, li);
+        if !shouting {
+            out.unknown_speakers = self.unknown_speakers(tokens, &is_entity, &reporting_at, li);
+        }
         out
     }
 

@@ -460,26 +460,27 @@ impl Matcher {
         }
         let chars: Vec<char> = text.chars().collect();
         let reader_lang = || lang.unwrap_or_else(|| self.detect(text));
-        let mut parts: Vec<CheckResult> = spans
+        // Each part with its weight as the most relevant one: its score,
+        // discounted when the evidence is thin, so that a full sentence
+        // wins over a three-word heading above it.
+        let (mut parts, relevance): (Vec<CheckResult>, Vec<f32>) = spans
             .iter()
             .map(|&(s, e)| {
                 let sentence: String = chars[s..e].iter().collect();
-                let mut r = self.check_sentence(&sentence, lang);
+                let (mut r, evidence) = self.check_sentence(&sentence, lang);
                 r.start += s;
                 r.end += s;
-                r
+                let relevance = r.score as f32 * (1.0 - (-evidence / 4.0).exp());
+                (r, relevance)
             })
-            .collect();
+            .unzip();
         let mut top = match parts.len() {
             0 => self.no_match(reader_lang(), 0, chars.len(), 1.0),
             1 => parts.pop().expect("one part"),
             _ => {
-                let best = parts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.verdict != Verdict::NoMatch)
-                    .max_by(|a, b| a.1.score.total_cmp(&b.1.score))
-                    .map(|(i, _)| i);
+                let best = (0..parts.len())
+                    .filter(|&i| parts[i].verdict != Verdict::NoMatch)
+                    .max_by(|&a, &b| relevance[a].total_cmp(&relevance[b]));
                 let mut top = match best {
                     Some(i) => parts[i].clone(),
                     None => self.no_match(reader_lang(), 0, chars.len(), min_score(&parts)),
@@ -524,7 +525,8 @@ impl Matcher {
         }
     }
 
-    fn check_sentence(&self, sentence: &str, lang: Option<Lang>) -> CheckResult {
+    /// One sentence's result, and the evidence behind it (0 for no match).
+    fn check_sentence(&self, sentence: &str, lang: Option<Lang>) -> (CheckResult, f32) {
         let tokens = tokenize(sentence);
         let hits = self.analyzer.stopword_hits(&tokens);
         let sentence_lang = if hits[1] > hits[0] {
@@ -545,11 +547,11 @@ impl Matcher {
             }
         }
         let Some((cand, analysis)) = best else {
-            return self.no_match(out_lang, 0, len, 1.0);
+            return (self.no_match(out_lang, 0, len, 1.0), 0.0);
         };
         let score = cand.features.score();
         if score < MATCH_THRESHOLD {
-            return self.no_match(out_lang, 0, len, 1.0 - score);
+            return (self.no_match(out_lang, 0, len, 1.0 - score), 0.0);
         }
         let claim = &self.bundle.claims[cand.claim];
         // A selection copied from the source can't contradict it, even when
@@ -577,7 +579,7 @@ impl Matcher {
         } else {
             None
         };
-        CheckResult {
+        let result = CheckResult {
             verdict,
             score: round3(score as f64),
             explanation: explain::explain(
@@ -594,7 +596,8 @@ impl Matcher {
             end: len,
             truncated: false,
             parts: Vec::new(),
-        }
+        };
+        (result, cand.features.evidence)
     }
 
     /// Whether a claim is the report's own statement (its speaker is the

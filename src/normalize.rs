@@ -93,6 +93,8 @@ pub struct Token {
     pub end: usize,
     /// The word starts with an uppercase letter in the input.
     pub capitalized: bool,
+    /// Every letter of the word is uppercase ("MELONI").
+    pub all_caps: bool,
     /// A clause boundary (`,;:` or a sentence end) precedes the word.
     pub clause_start: bool,
     /// A colon follows the word ("Meloni: no alle truppe").
@@ -145,6 +147,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let start = folded[begin].1;
         let end = folded[i - 1].1 + 1;
         let capitalized = folded[begin].2;
+        let all_caps = folded[begin..i].iter().all(|f| f.2 || !f.0.is_alphabetic());
         // `[12]` after a word is a footnote mark.
         let bracketed = begin > 0
             && folded[begin - 1].0 == '['
@@ -166,6 +169,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     start,
                     end,
                     capitalized,
+                    all_caps,
                     clause_start,
                     colon_after: false,
                 });
@@ -174,6 +178,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     start: folded[i].1,
                     end: folded[i + 1].1 + 1,
                     capitalized: false,
+                    all_caps,
                     clause_start: false,
                     colon_after: false,
                 });
@@ -191,6 +196,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             start,
             end,
             capitalized,
+            all_caps,
             clause_start,
             colon_after,
         });

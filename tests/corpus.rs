@@ -1,6 +1,7 @@
 //! Accuracy of the matcher on labelled reader selections.
 //!
-//! `tests/data/dev.jsonl` is the development set the matcher is tuned on;
+//! `tests/data/dev.jsonl`, `dev2.jsonl` and `dev3.jsonl` are development
+//! sets the matcher is tuned on (three authors, none of them the matcher's);
 //! `tests/data/test.jsonl` is held out: written separately, never tuned on.
 //! Both are scored the same way: a selection is right when the verdict is
 //! right, the claim is right (for every verdict but no_match), and, for a
@@ -156,7 +157,7 @@ fn second_dev_set_accuracy() {
     assert!(cases.len() >= 100, "the dev2 set has {} cases", cases.len());
     let r = evaluate(&matcher, &cases, "dev2");
     assert!(
-        share(&r.overall) >= 0.93,
+        share(&r.overall) >= 0.95,
         "dev2 accuracy {:.3}",
         share(&r.overall)
     );
@@ -164,6 +165,26 @@ fn second_dev_set_accuracy() {
     assert!(
         share(&r.false_matches) < 0.05,
         "dev2 false matches {:.3}",
+        share(&r.false_matches)
+    );
+}
+
+#[test]
+fn third_dev_set_accuracy() {
+    // Paraphrases as outlets write them, headlines, multi-part selections
+    // and hard negatives, by a third author; tuned on like dev.jsonl.
+    let matcher = Matcher::bundled();
+    let cases = load("tests/data/dev3.jsonl");
+    assert!(cases.len() >= 100, "the dev3 set has {} cases", cases.len());
+    let r = evaluate(&matcher, &cases, "dev3");
+    assert!(
+        share(&r.overall) >= 0.95,
+        "dev3 accuracy {:.3}",
+        share(&r.overall)
+    );
+    assert!(
+        share(&r.false_matches) < 0.03,
+        "dev3 false matches {:.3}",
         share(&r.false_matches)
     );
 }
@@ -180,7 +201,7 @@ fn held_out_test_set_accuracy() {
     // guards against regressions: it is raised as the matcher improves,
     // never lowered.
     assert!(
-        share(&r.overall) >= 0.90,
+        share(&r.overall) >= 0.92,
         "test accuracy {:.3}",
         share(&r.overall)
     );
