@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, Document};
+use web_sys::{CustomEvent, CustomEventInit, Document, HtmlElement, Node, Window};
 
 use crate::matcher::Matcher;
 use crate::verdict::{CheckResult, Lang};
@@ -126,34 +126,97 @@ pub(crate) fn dispatch(document: &Document, detail: &JsValue) -> Result<(), JsVa
     Ok(())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    // The page's `window`, read once: cheaper than `web_sys::window()`,
+    // which probes four globals and checks the type of the one it finds.
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Window;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A document, element or window, bound with only the calls the widget
+    /// makes most, and without exception handling (unlike `web_sys`): with
+    /// constant tag, attribute and event names none of them can throw, and
+    /// a `Result` per call was most of the tooltip's code size.
+    pub(crate) type Dom;
+    #[wasm_bindgen(method, js_name = createElement)]
+    pub(crate) fn create(this: &Dom, tag: &str) -> HtmlElement;
+    #[wasm_bindgen(method, js_name = appendChild)]
+    fn append(this: &Dom, child: &Node);
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set(this: &Dom, name: &str, value: &str);
+    #[wasm_bindgen(method, js_name = addEventListener)]
+    fn on(this: &Dom, kind: &str, listener: &JsValue, capture: bool);
+    #[wasm_bindgen(method, js_name = removeEventListener)]
+    fn off(this: &Dom, kind: &str, listener: &JsValue, capture: bool);
+}
+
+pub(crate) fn dom(node: &JsValue) -> &Dom {
+    node.unchecked_ref()
+}
+
+/// Sets an attribute whose name is a constant.
+pub(crate) fn set_attr(element: &JsValue, name: &str, value: &str) {
+    dom(element).set(name, value);
+}
+
+/// Appends `child` to `parent` (an element, shadow root or document).
+pub(crate) fn append(parent: &JsValue, child: &Node) {
+    dom(parent).append(child);
+}
+
+/// Adds an event listener (`capture` or bubble phase).
+pub(crate) fn on(target: &JsValue, kind: &str, listener: &JsValue, capture: bool) {
+    dom(target).on(kind, listener, capture);
+}
+
+/// Removes a listener added by [`on`].
+pub(crate) fn off(target: &JsValue, kind: &str, listener: &JsValue, capture: bool) {
+    dom(target).off(kind, listener, capture);
+}
+
+/// The page's window (the widget only runs in pages, never in workers).
+pub(crate) fn window() -> Window {
+    WINDOW.with(Window::clone)
+}
+
+/// `target[name]`, or `undefined`. Reading event and geometry properties
+/// by name keeps one generic import instead of one per property and type.
+pub(crate) fn prop(target: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).unwrap_or_default()
+}
+
+/// `target[name]` as a number; 0 when it is not one.
+pub(crate) fn num(target: &JsValue, name: &str) -> f64 {
+    prop(target, name).as_f64().unwrap_or(0.0)
+}
+
 pub(crate) fn warn(err: &JsValue) {
     web_sys::console::warn_2(&JsValue::from_str("Fonte:"), err);
 }
 
-pub(crate) fn js_error(err: JsValue) -> JsError {
-    JsError::new(&err.as_string().unwrap_or_else(|| format!("{err:?}")))
-}
-
-/// Checks `text` against the bundled claims, answering in `lang` (default:
-/// the text's language), and dispatches `fonte:result` on the document.
-#[wasm_bindgen(unchecked_return_type = "CheckResult")]
+// Rust-only docs (`concat!`): wasm-bindgen copies doc comments into the
+// shipped JS glue, and the JS API is documented in `www/fonte.d.ts`.
+#[doc = concat!("Checks `text` against the bundled claims, answering in `lang` (default: the text's language), and dispatches `fonte:result` on the document.")]
+#[wasm_bindgen(skip_jsdoc, unchecked_return_type = "CheckResult")]
 pub fn check(
     text: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let result = shared_bundled().check_in(text, lang.as_deref().and_then(Lang::parse));
-    let value = to_js(&result).map_err(js_error)?;
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        dispatch(&document, &value).map_err(js_error)?;
+    let value = to_js(&result)?;
+    if let Some(document) = window().document() {
+        dispatch(&document, &value)?;
     }
     Ok(value)
 }
 
-/// Mounts the widget on the page: selections in `options.root` are checked
-/// and explained in a tooltip. Call `unmount()` on the result to remove it.
-#[wasm_bindgen]
+#[doc = concat!("Mounts the widget on the page: selections in `options.root` are checked and explained in a tooltip. Call `unmount()` on the result to remove it.")]
+#[wasm_bindgen(skip_jsdoc)]
 pub fn mount(
     #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: JsValue,
-) -> Result<Widget, JsError> {
-    Widget::mount_with(&MountOptions::from_js(&options)).map_err(js_error)
+) -> Result<Widget, JsValue> {
+    Widget::mount_with(&MountOptions::from_js(&options))
 }

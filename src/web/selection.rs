@@ -56,9 +56,11 @@ const BLOCKS: &[&str] = &[
 
 /// The element a node is or sits in.
 fn element_of(node: &Node) -> Option<Element> {
-    match node.dyn_ref::<Element>() {
-        Some(element) => Some(element.clone()),
-        None => node.parent_element(),
+    // By node type: a type check per interface would ship a glue function.
+    if node.node_type() == Node::ELEMENT_NODE {
+        Some(node.clone().unchecked_into())
+    } else {
+        node.parent_element()
     }
 }
 
@@ -137,10 +139,9 @@ fn walk(node: &Node, range: &Range, skip: Option<&Node>, text: &mut Text) -> Res
     if skip.is_some_and(|skip| skip == node) {
         return Ok(());
     }
-    if let Some(data) = node.dyn_ref::<CharacterData>() {
-        if node.node_type() != Node::TEXT_NODE {
-            return Ok(());
-        }
+    let kind = node.node_type();
+    if kind == Node::TEXT_NODE {
+        let data: &CharacterData = node.unchecked_ref();
         let mut from = 0;
         let mut to = data.length();
         if *node == range.start_container()? {
@@ -155,7 +156,8 @@ fn walk(node: &Node, range: &Range, skip: Option<&Node>, text: &mut Text) -> Res
         return Ok(());
     }
     let mut block = false;
-    if let Some(element) = node.dyn_ref::<Element>() {
+    if kind == Node::ELEMENT_NODE {
+        let element: &Element = node.unchecked_ref();
         let tag = element.tag_name();
         if SKIPPED.contains(&tag.as_str())
             || element.has_attribute("hidden")

@@ -10,9 +10,11 @@ pub(crate) struct Strings {
     verdicts: [&'static str; 4],
     /// Label of the close button.
     pub close: &'static str,
-    /// Before the speaker the report names, for misattributed selections.
+    /// Before the speaker the report names, for misattributed selections
+    /// (with the space that separates it from the name).
     pub said_by: &'static str,
-    /// Before whom the selection names, for misattributed selections.
+    /// Before whom the selection names, for misattributed selections (with
+    /// the space that separates it from the name).
     pub text_names: &'static str,
     /// Above the quote, for contradicted selections.
     pub report_says: &'static str,
@@ -35,8 +37,8 @@ const IT: Strings = Strings {
         "Nessuna affermazione documentata trovata",
     ],
     close: "Chiudi",
-    said_by: "Secondo il resoconto:",
-    text_names: "Il testo lo attribuisce a:",
+    said_by: "Secondo il resoconto: ",
+    text_names: "Il testo lo attribuisce a: ",
     report_says: "Il resoconto dice invece:",
     sentences: "Frasi verificate",
     truncated: "Testo molto lungo: è stato verificato solo l’inizio.",
@@ -66,8 +68,8 @@ const EN: Strings = Strings {
         "No sourced claim found",
     ],
     close: "Close",
-    said_by: "According to the report:",
-    text_names: "The text attributes it to:",
+    said_by: "According to the report: ",
+    text_names: "The text attributes it to: ",
     report_says: "What the report actually says:",
     sentences: "Sentences checked",
     truncated: "Very long text: only its beginning was checked.",

@@ -4,12 +4,13 @@
 //! Every piece of data (names, roles, quotes, explanations) reaches the DOM
 //! through `textContent`; no markup is ever parsed from a string.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{
-    CssStyleSheet, Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    CssStyleSheet, Document, HtmlElement, Node, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
 use super::strings::{icon, Strings};
+use super::{append, dom, set_attr};
 use crate::verdict::{CheckResult, Verdict};
 
 /// The host element's tag: a custom-element name, which no page stylesheet
@@ -20,43 +21,42 @@ const STYLE: &str = include_str!("tooltip.css");
 
 /// The tooltip's parts that change after it is built.
 pub(crate) struct Tooltip {
+    document: Document,
     pub host: HtmlElement,
     pub shadow: ShadowRoot,
     pub dialog: HtmlElement,
     pub close: HtmlElement,
-    pub live: Element,
-    icon: Element,
-    verdict: Element,
-    body: Element,
+    pub live: HtmlElement,
+    icon: HtmlElement,
+    verdict: HtmlElement,
+    body: HtmlElement,
 }
 
-fn element(document: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
-    let element = document.create_element(tag)?;
+fn element(document: &Document, tag: &str, class: &str) -> HtmlElement {
+    let element = dom(document).create(tag);
     if !class.is_empty() {
-        element.set_class_name(class);
+        set_attr(&element, "class", class);
     }
-    Ok(element)
+    element
 }
 
-fn text(
-    document: &Document,
-    parent: &Element,
-    tag: &str,
-    class: &str,
-    content: &str,
-) -> Result<Element, JsValue> {
-    let element = element(document, tag, class)?;
+/// A new `tag` element with `content` as its text, appended to `parent`.
+fn text(document: &Document, parent: &Node, tag: &str, class: &str, content: &str) -> HtmlElement {
+    let element = element(document, tag, class);
     element.set_text_content(Some(content));
-    parent.append_child(&element)?;
-    Ok(element)
+    append(parent, &element);
+    element
 }
 
 impl Tooltip {
     /// Builds the hidden tooltip and appends its host to `<body>`.
     pub fn build(document: &Document, theme: Option<&str>) -> Result<Tooltip, JsValue> {
-        let host: HtmlElement = document.create_element(HOST_TAG)?.dyn_into()?;
+        let body = document
+            .body()
+            .ok_or_else(|| JsValue::from_str("the page has no <body>"))?;
+        let host = element(document, HOST_TAG, "");
         if let Some(theme) = theme {
-            host.set_attribute("data-theme", theme)?;
+            set_attr(&host, "data-theme", theme);
         }
         let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
         // A constructed stylesheet rather than a <style> element: a strict
@@ -65,40 +65,38 @@ impl Tooltip {
         sheet.replace_sync(STYLE)?;
         shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
 
-        let dialog: HtmlElement = element(document, "div", "tip")?.dyn_into()?;
-        dialog.set_attribute("role", "dialog")?;
-        dialog.set_attribute("aria-labelledby", "fonte-app fonte-verdict")?;
-        dialog.set_attribute("tabindex", "-1")?;
+        let dialog = element(document, "div", "tip");
+        set_attr(&dialog, "role", "dialog");
+        set_attr(&dialog, "aria-labelledby", "fonte-app fonte-verdict");
+        set_attr(&dialog, "tabindex", "-1");
         dialog.set_hidden(true);
 
-        let head = element(document, "div", "head")?;
-        let badge = element(document, "span", "badge")?;
-        let icon = text(document, &badge, "span", "icon", "")?;
-        icon.set_attribute("aria-hidden", "true")?;
+        let head = text(document, &dialog, "div", "head", "");
+        let badge = text(document, &head, "span", "badge", "");
+        let icon = text(document, &badge, "span", "icon", "");
+        set_attr(&icon, "aria-hidden", "true");
         // Names the dialog "Fonte: <verdict>" for screen readers.
-        text(document, &badge, "span", "sr", "Fonte:")?.set_id("fonte-app");
-        let verdict = text(document, &badge, "span", "", "")?;
-        verdict.set_id("fonte-verdict");
-        head.append_child(&badge)?;
-        let close: HtmlElement = text(document, &head, "button", "close", "×")?.dyn_into()?;
-        close.set_attribute("type", "button")?;
-        dialog.append_child(&head)?;
-        let body = element(document, "div", "body")?;
-        dialog.append_child(&body)?;
-        shadow.append_child(&dialog)?;
+        set_attr(
+            &text(document, &badge, "span", "sr", "Fonte:"),
+            "id",
+            "fonte-app",
+        );
+        let verdict = text(document, &badge, "span", "", "");
+        set_attr(&verdict, "id", "fonte-verdict");
+        let close = text(document, &head, "button", "close", "×");
+        set_attr(&close, "type", "button");
+        let content = text(document, &dialog, "div", "body", "");
+        append(&shadow, &dialog);
 
         // Outside the dialog, so it stays in the accessibility tree while the
         // dialog is hidden, and present before its text first changes.
-        let live = element(document, "div", "sr")?;
-        live.set_attribute("role", "status")?;
-        live.set_attribute("aria-live", "polite")?;
-        shadow.append_child(&live)?;
+        let live = text(document, &shadow, "div", "sr", "");
+        set_attr(&live, "role", "status");
+        set_attr(&live, "aria-live", "polite");
 
-        document
-            .body()
-            .ok_or_else(|| JsValue::from_str("the page has no <body>"))?
-            .append_child(&host)?;
+        append(&body, &host);
         Ok(Tooltip {
+            document: document.clone(),
             host,
             shadow,
             dialog,
@@ -106,102 +104,87 @@ impl Tooltip {
             live,
             icon,
             verdict,
-            body,
+            body: content,
         })
     }
 
     /// Fills the dialog with `result`, in the interface language `ui`;
     /// `quote_lang` is the language of the source document.
-    pub fn render(
-        &self,
-        result: &CheckResult,
-        ui: &Strings,
-        ui_lang: &str,
-        quote_lang: &str,
-    ) -> Result<(), JsValue> {
-        let document = self
-            .host
-            .owner_document()
-            .ok_or_else(|| JsValue::from_str("the tooltip is not in a document"))?;
+    pub fn render(&self, result: &CheckResult, ui: &Strings, ui_lang: &str, quote_lang: &str) {
+        let document = &self.document;
         let verdict = result.verdict;
-        self.dialog
-            .set_attribute("data-verdict", verdict.as_str())?;
-        self.dialog.set_attribute("lang", ui_lang)?;
+        set_attr(&self.dialog, "data-verdict", verdict.as_str());
+        set_attr(&self.dialog, "lang", ui_lang);
         self.icon.set_text_content(Some(icon(verdict)));
         self.verdict.set_text_content(Some(ui.verdict(verdict)));
-        self.close.set_attribute("aria-label", ui.close)?;
-        self.close.set_title(ui.close);
+        set_attr(&self.close, "aria-label", ui.close);
+        set_attr(&self.close, "title", ui.close);
 
         let body = &self.body;
         body.set_text_content(None);
         // "No sourced claim" stays a quiet one-liner.
         if verdict == Verdict::NoMatch {
-            return Ok(());
+            return;
         }
         if let Some(claim) = &result.claim {
-            let who = text(&document, body, "p", "who", "")?;
+            let who = text(document, body, "p", "who", "");
             if verdict == Verdict::Misattributed {
-                text(&document, &who, "span", "role", &format!("{} ", ui.said_by))?;
+                text(document, &who, "span", "role", ui.said_by);
             }
-            text(&document, &who, "b", "", &claim.speaker)?;
+            text(document, &who, "b", "", &claim.speaker);
             if !claim.speaker_role.is_empty() {
-                let role = format!(" · {}", claim.speaker_role);
-                text(&document, &who, "span", "role", &role)?;
+                let role = [" · ", &claim.speaker_role].concat();
+                text(document, &who, "span", "role", &role);
             }
             if let (Verdict::Misattributed, Some(named)) = (verdict, &result.attributed_to) {
-                let who = text(&document, body, "p", "who named", "")?;
-                text(
-                    &document,
-                    &who,
-                    "span",
-                    "role",
-                    &format!("{} ", ui.text_names),
-                )?;
-                text(&document, &who, "b", "", named)?;
+                let who = text(document, body, "p", "who named", "");
+                text(document, &who, "span", "role", ui.text_names);
+                text(document, &who, "b", "", named);
             }
             if verdict == Verdict::Contradicted {
-                text(&document, body, "p", "label", ui.report_says)?;
+                text(document, body, "p", "label", ui.report_says);
             }
-            text(&document, body, "blockquote", "", &claim.quote)?
-                .set_attribute("lang", quote_lang)?;
-            let meta: Vec<String> = [
-                claim.source.clone(),
-                ui.date(&claim.date),
-                claim.place.clone(),
-            ]
-            .into_iter()
-            .filter(|part| !part.is_empty())
-            .collect();
-            text(&document, body, "p", "meta", &meta.join(" · "))?;
+            let quote = text(document, body, "blockquote", "", &claim.quote);
+            set_attr(&quote, "lang", quote_lang);
+            let date = ui.date(&claim.date);
+            let mut meta = String::new();
+            for part in [claim.source.as_str(), &date, &claim.place] {
+                if !part.is_empty() {
+                    if !meta.is_empty() {
+                        meta.push_str(" · ");
+                    }
+                    meta.push_str(part);
+                }
+            }
+            text(document, body, "p", "meta", &meta);
         }
         if !result.explanation.is_empty() {
-            text(&document, body, "p", "why", &result.explanation)?;
+            text(document, body, "p", "why", &result.explanation);
         }
         if result.parts.len() > 1 {
-            text(&document, body, "p", "label", ui.sentences)?;
-            let list = text(&document, body, "ul", "parts", "")?;
+            text(document, body, "p", "label", ui.sentences);
+            let list = text(document, body, "ul", "parts", "");
             for part in &result.parts {
-                let item = text(&document, &list, "li", "", "")?;
-                text(&document, &item, "span", "icon", icon(part.verdict))?
-                    .set_attribute("aria-hidden", "true")?;
+                let item = text(document, &list, "li", "", "");
+                let mark = text(document, &item, "span", "icon", icon(part.verdict));
+                set_attr(&mark, "aria-hidden", "true");
                 let mut line = ui.verdict(part.verdict).to_owned();
                 if let Some(claim) = &part.claim {
                     line.push_str(" · ");
                     line.push_str(&claim.speaker);
                 }
-                text(&document, &item, "span", "", &line)?;
+                text(document, &item, "span", "", &line);
             }
         }
         if result.truncated {
-            text(&document, body, "p", "meta", ui.truncated)?;
+            text(document, body, "p", "meta", ui.truncated);
         }
-        text(&document, body, "p", "hint", ui.hint)?;
-        Ok(())
+        text(document, body, "p", "hint", ui.hint);
     }
 
     /// What the live region says for `result`: the verdict and the speaker.
     pub fn announcement(result: &CheckResult, ui: &Strings) -> String {
-        let mut line = format!("{}: {}.", ui.app, ui.verdict(result.verdict));
+        let mut line = [ui.app, ": ", ui.verdict(result.verdict), "."].concat();
         if let Some(claim) = &result.claim {
             line.push(' ');
             line.push_str(&claim.speaker);

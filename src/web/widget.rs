@@ -7,16 +7,13 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    AddEventListenerOptions, Document, Event, EventTarget, HtmlElement, KeyboardEvent, MouseEvent,
-    Node, PointerEvent, Range, Window,
-};
+use web_sys::{Document, Event, EventTarget, HtmlElement, Node, Range, Window};
 
 use super::place::{place, Rect};
 use super::selection::{clip, focus_in_editable, in_editable, range_text};
 use super::strings::Strings;
 use super::tooltip::Tooltip;
-use super::{dispatch, shared_bundled, to_js, warn};
+use super::{append, dispatch, num, off, on, prop, set_attr, shared_bundled, to_js, warn};
 use crate::claims::Bundle;
 use crate::matcher::Matcher;
 use crate::verdict::{CheckResult, Lang, Verdict};
@@ -67,17 +64,21 @@ impl MountOptions {
     }
 }
 
+/// Listeners and timers share one closure type: every distinct type ships
+/// its own JS and wasm shims.
+type Callback = Closure<dyn FnMut(JsValue)>;
+
 struct Listener {
     target: EventTarget,
     kind: &'static str,
     capture: bool,
-    callback: Closure<dyn FnMut(Event)>,
+    callback: Callback,
 }
 
 /// A one-shot timer whose callback is built once and reused.
 struct Timer {
     id: Rc<Cell<Option<i32>>>,
-    callback: Closure<dyn FnMut()>,
+    callback: Callback,
 }
 
 impl Timer {
@@ -87,7 +88,7 @@ impl Timer {
         let fired = Rc::clone(&id);
         Timer {
             id,
-            callback: Closure::new(move || {
+            callback: Closure::new(move |_: JsValue| {
                 fired.set(None);
                 if let Some(inner) = weak.upgrade() {
                     if let Err(err) = run(&inner) {
@@ -142,7 +143,9 @@ pub(crate) struct Inner {
     weak: Weak<Inner>,
 }
 
-/// A mounted widget. Dropping it (or `free()` in JS) unmounts it.
+// Rust-only docs (`concat!`): wasm-bindgen copies doc comments into the
+// shipped JS glue, and the JS API is documented in `www/fonte.d.ts`.
+#[doc = concat!("A mounted widget. Dropping it (or `free()` in JS) unmounts it.")]
 #[wasm_bindgen]
 pub struct Widget {
     inner: Rc<Inner>,
@@ -175,7 +178,7 @@ impl Widget {
     /// When there is no window or document, or `root` is not a valid CSS
     /// selector.
     pub fn mount_with(options: &MountOptions) -> Result<Widget, JsValue> {
-        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let window = super::window();
         let document = window
             .document()
             .ok_or_else(|| JsValue::from_str("no document"))?;
@@ -189,7 +192,8 @@ impl Widget {
             // Surfaces an invalid selector now rather than on every selection.
             document
                 .query_selector(selector)
-                .map_err(|_| JsValue::from_str(&format!("invalid root selector {selector:?}")))?;
+                .map_err(|_| JsError::new(&format!("invalid root selector {selector:?}")))
+                .map_err(JsValue::from)?;
         }
         let lang = resolve_lang(&document, &window, options.lang.as_deref());
         let theme = match options.theme.as_deref() {
@@ -221,18 +225,14 @@ impl Widget {
         });
         let doc: &EventTarget = &document;
         let win: &EventTarget = &window;
-        inner.listen(doc, "mouseup", false, false, Inner::on_mouseup)?;
-        inner.listen(
-            doc,
-            "selectionchange",
-            false,
-            true,
-            Inner::on_selectionchange,
-        )?;
-        inner.listen(doc, "pointerdown", true, true, Inner::on_pointerdown)?;
-        inner.listen(doc, "keydown", true, false, Inner::on_keydown)?;
-        inner.listen(win, "scroll", true, true, Inner::on_viewport)?;
-        inner.listen(win, "resize", false, true, Inner::on_viewport)?;
+        // No `passive` flag: it only matters for touch and wheel events,
+        // which Fonte does not listen to.
+        inner.listen(doc, "mouseup", false, Inner::on_mouseup);
+        inner.listen(doc, "selectionchange", false, Inner::on_selectionchange);
+        inner.listen(doc, "pointerdown", true, Inner::on_pointerdown);
+        inner.listen(doc, "keydown", true, Inner::on_keydown);
+        inner.listen(win, "scroll", true, Inner::on_viewport);
+        inner.listen(win, "resize", false, Inner::on_viewport);
         Ok(Widget { inner })
     }
 
@@ -273,22 +273,19 @@ impl Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Checks `text` with this widget's claims, answering in the widget's
-    /// language unless `lang` is given, and dispatches `fonte:result`.
-    #[wasm_bindgen(unchecked_return_type = "CheckResult")]
+    #[doc = concat!("Checks `text` with this widget's claims, answering in the widget's language unless `lang` is given, and dispatches `fonte:result`.")]
+    #[wasm_bindgen(skip_jsdoc, unchecked_return_type = "CheckResult")]
     pub fn check(
         &self,
         text: &str,
         #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
-    ) -> Result<JsValue, JsError> {
+    ) -> Result<JsValue, JsValue> {
         let lang = lang.as_deref().and_then(Lang::parse);
-        let result = self.check_text(text, lang).map_err(super::js_error)?;
-        to_js(&result).map_err(super::js_error)
+        to_js(&self.check_text(text, lang)?)
     }
 
-    /// Replaces the bundled claims with a bundle in the same JSON format,
-    /// validated with the same rules. On error the current claims stay.
-    #[wasm_bindgen(js_name = setClaims)]
+    #[doc = concat!("Replaces the bundled claims with a bundle in the same JSON format, validated with the same rules. On error the current claims stay.")]
+    #[wasm_bindgen(skip_jsdoc, js_name = setClaims)]
     pub fn set_claims(&self, json: &str) -> Result<(), JsError> {
         let bundle = Bundle::from_json(json)
             .map_err(|e| JsError::new(&format!("invalid claims bundle: {e}")))?;
@@ -297,7 +294,7 @@ impl Widget {
         Ok(())
     }
 
-    /// Removes the tooltip and every listener and timer. Idempotent.
+    #[doc = concat!("Removes the tooltip and every listener and timer. Idempotent.")]
     pub fn unmount(&self) {
         self.inner.unmount();
     }
@@ -309,38 +306,63 @@ impl Drop for Widget {
     }
 }
 
+/// Appends `name` and `v` in whole pixels: printing floats, or a second
+/// integer type, through `core::fmt` would ship another printer.
+fn px(out: &mut String, name: &str, v: f64) {
+    out.push_str(name);
+    // `as` saturates, and NaN becomes 0.
+    let v = v.round() as i32;
+    if v < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 10];
+    let mut n = v.unsigned_abs();
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+    out.push_str("px");
+}
+
+/// A `DOMRect`'s edges.
+fn rect(r: &JsValue) -> Rect {
+    Rect {
+        left: num(r, "left"),
+        top: num(r, "top"),
+        right: num(r, "right"),
+        bottom: num(r, "bottom"),
+    }
+}
+
 impl Inner {
     fn listen(
         &self,
         target: &EventTarget,
         kind: &'static str,
         capture: bool,
-        passive: bool,
         handle: fn(&Inner, &Event) -> Result<(), JsValue>,
-    ) -> Result<(), JsValue> {
+    ) {
         let weak = self.weak.clone();
-        let callback = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+        let callback: Callback = Closure::new(move |event: JsValue| {
             if let Some(inner) = weak.upgrade() {
-                if let Err(err) = handle(&inner, &event) {
+                if let Err(err) = handle(&inner, event.unchecked_ref()) {
                     warn(&err);
                 }
             }
         });
-        let options = AddEventListenerOptions::new();
-        options.set_capture(capture);
-        options.set_passive(passive);
-        target.add_event_listener_with_callback_and_add_event_listener_options(
-            kind,
-            callback.as_ref().unchecked_ref(),
-            &options,
-        )?;
+        on(target, kind, callback.as_ref(), capture);
         self.listeners.borrow_mut().push(Listener {
             target: target.clone(),
             kind,
             capture,
             callback,
         });
-        Ok(())
     }
 
     fn unmount(&self) {
@@ -352,13 +374,12 @@ impl Inner {
         }
         let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
         for listener in &listeners {
-            let _ = listener
-                .target
-                .remove_event_listener_with_callback_and_bool(
-                    listener.kind,
-                    listener.callback.as_ref().unchecked_ref(),
-                    listener.capture,
-                );
+            off(
+                &listener.target,
+                listener.kind,
+                listener.callback.as_ref(),
+                listener.capture,
+            );
         }
         drop(listeners);
         self.open.set(false);
@@ -390,8 +411,8 @@ impl Inner {
     fn on_pointerdown(&self, event: &Event) -> Result<(), JsValue> {
         let inside = self.event_in_tip(event);
         self.pointer_in_tip.set(inside);
-        if let Some(pointer) = event.dyn_ref::<PointerEvent>() {
-            self.touch.set(Some(pointer.pointer_type() == "touch"));
+        if let Some(kind) = prop(event, "pointerType").as_string() {
+            self.touch.set(Some(kind == "touch"));
         }
         if !inside {
             self.close(false)?;
@@ -403,10 +424,7 @@ impl Inner {
         if self.event_in_tip(event) {
             return Ok(());
         }
-        if event
-            .dyn_ref::<MouseEvent>()
-            .is_some_and(|mouse| mouse.button() != 0)
-        {
+        if num(event, "button") != 0.0 {
             return Ok(());
         }
         self.settle.cancel(&self.window);
@@ -436,10 +454,10 @@ impl Inner {
     }
 
     fn on_keydown(&self, event: &Event) -> Result<(), JsValue> {
-        let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
-            return Ok(());
-        };
-        match key.key().as_str() {
+        // Read by name: a page may dispatch a plain `Event` named keydown.
+        let flag = |name| prop(event, name).is_truthy();
+        let text = |name| prop(event, name).as_string().unwrap_or_default();
+        match text("key").as_str() {
             "Escape" if self.open.get() => return self.close(true),
             "Tab" if self.open.get() && self.focus_in_tip() => {
                 // The close button is the tooltip's only control: Tab and
@@ -454,11 +472,11 @@ impl Inner {
             _ => {}
         }
         // Alt+Shift+F, by physical key: on a Mac, Option+Shift+F types "Ï".
-        let shortcut = key.alt_key()
-            && key.shift_key()
-            && !key.ctrl_key()
-            && !key.meta_key()
-            && key.code() == "KeyF";
+        let shortcut = flag("altKey")
+            && flag("shiftKey")
+            && !flag("ctrlKey")
+            && !flag("metaKey")
+            && text("code") == "KeyF";
         if !shortcut || focus_in_editable(&self.document) && !self.focus_in_tip() {
             return Ok(());
         }
@@ -504,10 +522,11 @@ impl Inner {
             return Ok(());
         }
         if !self.focus_in_tip() {
+            // Focus can only have been on an element that has `focus()`.
             let active = self
                 .document
                 .active_element()
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                .map(JsCast::unchecked_into::<HtmlElement>);
             self.return_focus.replace(active.filter(|e| *e != tip.host));
         }
         self.autohide.cancel(&self.window);
@@ -573,13 +592,13 @@ impl Inner {
             if !tip.host.is_connected() {
                 // A page script replaced <body>'s content: put the host back.
                 if let Some(body) = self.document.body() {
-                    body.append_child(&tip.host)?;
+                    append(&body, &tip.host);
                 }
             }
             return Ok(tip.clone());
         }
         let tip = Rc::new(Tooltip::build(&self.document, self.theme)?);
-        self.listen(&tip.close, "click", false, false, Inner::on_close_click)?;
+        self.listen(&tip.close, "click", false, Inner::on_close_click);
         self.tooltip.replace(Some(tip.clone()));
         Ok(tip)
     }
@@ -591,7 +610,7 @@ impl Inner {
         let tip = self.tooltip()?;
         let quote_lang = self.matcher.borrow().bundle().document.lang.clone();
         let ui = Strings::get(self.lang);
-        tip.render(result, ui, self.lang.as_str(), &quote_lang)?;
+        tip.render(result, ui, self.lang.as_str(), &quote_lang);
         self.range.replace(range);
         self.open.set(true);
         tip.dialog.set_hidden(false);
@@ -630,7 +649,7 @@ impl Inner {
                 // hidden dialog.
                 None => {
                     if let Some(active) = tip.shadow.active_element() {
-                        active.dyn_into::<HtmlElement>()?.blur()?;
+                        active.unchecked_into::<HtmlElement>().blur()?;
                     }
                 }
             }
@@ -645,9 +664,7 @@ impl Inner {
         };
         let style = tip.dialog.style();
         let Some(range) = self.range.borrow().clone() else {
-            style.remove_property("max-height")?;
-            style.set_property("left", "8px")?;
-            style.set_property("top", "8px")?;
+            style.set_css_text("left:8px;top:8px");
             return Ok(());
         };
         let mut last = None;
@@ -657,28 +674,19 @@ impl Inner {
                 let Some(r) = rects.get(i) else { continue };
                 // Line boxes of zero width mark a selection that ends at the
                 // start of the next block: not where the reader looks.
-                if r.width() > 0.0 && r.height() > 0.0 {
-                    top = top.min(r.top());
-                    last = Some(Rect {
-                        left: r.left(),
-                        top: r.top(),
-                        right: r.right(),
-                        bottom: r.bottom(),
-                    });
+                if num(&r, "width") > 0.0 && num(&r, "height") > 0.0 {
+                    let r = rect(&r);
+                    top = top.min(r.top);
+                    last = Some(r);
                 }
             }
         }
         let last = match last {
             Some(last) => last,
             None => {
-                let r = range.get_bounding_client_rect();
-                top = r.top();
-                Rect {
-                    left: r.left(),
-                    top: r.top(),
-                    right: r.right(),
-                    bottom: r.bottom(),
-                }
+                let r = rect(&range.get_bounding_client_rect());
+                top = r.top;
+                r
             }
         };
         let html = self
@@ -695,26 +703,30 @@ impl Inner {
         // The height without `max-height`, measured without removing it:
         // removing it would scroll a tooltip the reader has scrolled back
         // to its top on every page scroll.
-        let dialog = &tip.dialog;
-        let height = dialog.scroll_height() + dialog.offset_height() - dialog.client_height();
+        let dialog: &JsValue = &tip.dialog;
+        let height =
+            num(dialog, "scrollHeight") + num(dialog, "offsetHeight") - num(dialog, "clientHeight");
         let placed = place(
             last,
             top,
-            f64::from(dialog.offset_width()),
-            f64::from(height),
-            f64::from(html.client_width()),
-            f64::from(html.client_height()),
+            num(dialog, "offsetWidth"),
+            height,
+            num(&html, "clientWidth"),
+            num(&html, "clientHeight"),
             touch,
         );
-        // Whole pixels: formatting floats would ship a float printer.
-        let px = |v: f64| format!("{}px", v.round() as i64);
-        style.set_property("left", &px(placed.left))?;
-        style.set_property("top", &px(placed.top))?;
-        style.set_property("max-height", &px(placed.max_height))?;
-        tip.dialog.set_attribute(
+        // Set through the CSSOM, which a strict Content-Security-Policy
+        // allows (a `style` attribute it would block).
+        let mut css = String::new();
+        px(&mut css, "left:", placed.left);
+        px(&mut css, ";top:", placed.top);
+        px(&mut css, ";max-height:", placed.max_height);
+        style.set_css_text(&css);
+        set_attr(
+            &tip.dialog,
             "data-placement",
             if placed.below { "below" } else { "above" },
-        )?;
+        );
         Ok(())
     }
 }
