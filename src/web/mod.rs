@@ -122,7 +122,7 @@ pub(crate) fn dispatch(document: &Document, detail: &JsValue) -> Result<(), JsVa
     let init = CustomEventInit::new();
     init.set_detail(detail);
     let event = CustomEvent::new_with_event_init_dict("fonte:result", &init)?;
-    document.dispatch_event(&event)?;
+    dom(document).dispatch(&event);
     Ok(())
 }
 
@@ -136,10 +136,12 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
-    /// A document, element or window, bound with only the calls the widget
-    /// makes most, and without exception handling (unlike `web_sys`): with
-    /// constant tag, attribute and event names none of them can throw, and
-    /// a `Result` per call was most of the tooltip's code size.
+    /// A window, document, element, range or selection, bound with the
+    /// calls the widget makes most and without exception handling (unlike
+    /// `web_sys`, whose bindings of these return a `Result`): as the widget
+    /// calls them (constant tag, attribute and event names; a range index
+    /// below `rangeCount`; offsets from the range itself) none can throw,
+    /// and a `Result` per call was much of the web layer's code size.
     pub(crate) type Dom;
     #[wasm_bindgen(method, js_name = createElement)]
     pub(crate) fn create(this: &Dom, tag: &str) -> HtmlElement;
@@ -151,6 +153,30 @@ extern "C" {
     fn on(this: &Dom, kind: &str, listener: &JsValue, capture: bool);
     #[wasm_bindgen(method, js_name = removeEventListener)]
     fn off(this: &Dom, kind: &str, listener: &JsValue, capture: bool);
+    #[wasm_bindgen(method, js_name = dispatchEvent)]
+    fn dispatch(this: &Dom, event: &JsValue);
+    #[wasm_bindgen(method, js_name = setTimeout)]
+    pub(crate) fn set_timeout(this: &Dom, callback: &JsValue, ms: i32) -> i32;
+    #[wasm_bindgen(method, js_name = getSelection)]
+    pub(crate) fn selection(this: &Dom) -> Option<web_sys::Selection>;
+    #[wasm_bindgen(method, js_name = getRangeAt)]
+    pub(crate) fn range_at(this: &Dom, index: u32) -> web_sys::Range;
+    #[wasm_bindgen(method, getter, js_name = startContainer)]
+    pub(crate) fn start_container(this: &Dom) -> Node;
+    #[wasm_bindgen(method, getter, js_name = endContainer)]
+    pub(crate) fn end_container(this: &Dom) -> Node;
+    #[wasm_bindgen(method, getter, js_name = startOffset)]
+    pub(crate) fn start_offset(this: &Dom) -> u32;
+    #[wasm_bindgen(method, getter, js_name = endOffset)]
+    pub(crate) fn end_offset(this: &Dom) -> u32;
+    #[wasm_bindgen(method, js_name = intersectsNode)]
+    pub(crate) fn intersects(this: &Dom, node: &Node) -> bool;
+    #[wasm_bindgen(method, js_name = substringData)]
+    pub(crate) fn substring(this: &Dom, offset: u32, count: u32) -> String;
+    #[wasm_bindgen(method)]
+    pub(crate) fn focus(this: &Dom);
+    #[wasm_bindgen(method)]
+    pub(crate) fn blur(this: &Dom);
 }
 
 pub(crate) fn dom(node: &JsValue) -> &Dom {

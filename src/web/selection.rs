@@ -9,6 +9,8 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CharacterData, Document, Element, Node, Range};
 
+use super::dom;
+
 /// Where editing happens: the reader's own text is never checked.
 const EDITABLE: &str = "input,textarea,select,[contenteditable]:not([contenteditable=false i])";
 
@@ -144,14 +146,15 @@ fn walk(node: &Node, range: &Range, skip: Option<&Node>, text: &mut Text) -> Res
         let data: &CharacterData = node.unchecked_ref();
         let mut from = 0;
         let mut to = data.length();
-        if *node == range.start_container()? {
-            from = range.start_offset()?;
+        let range = dom(range);
+        if *node == range.start_container() {
+            from = range.start_offset();
         }
-        if *node == range.end_container()? {
-            to = range.end_offset()?;
+        if *node == range.end_container() {
+            to = range.end_offset();
         }
         if from < to {
-            text.push(&data.substring_data(from, to - from)?);
+            text.push(&dom(data).substring(from, to - from));
         }
         return Ok(());
     }
@@ -176,7 +179,7 @@ fn walk(node: &Node, range: &Range, skip: Option<&Node>, text: &mut Text) -> Res
     }
     let mut child = node.first_child();
     while let Some(node) = child {
-        if range.intersects_node(&node)? {
+        if dom(range).intersects(&node) {
             walk(&node, range, skip, text)?;
         }
         child = node.next_sibling();

@@ -17,7 +17,75 @@ use crate::verdict::{CheckResult, Verdict};
 /// targets by accident and no browser gives default styles.
 pub const HOST_TAG: &str = "fonte-tooltip";
 
-const STYLE: &str = include_str!("tooltip.css");
+/// The stylesheet as shipped: `tooltip.css` without its comments and
+/// optional whitespace, done at compile time so the source stays readable.
+const STYLE: &str = {
+    const SRC: &[u8] = include_str!("tooltip.css").as_bytes();
+    const LEN: usize = minify_css(SRC, &mut []);
+    const OUT: [u8; LEN] = {
+        let mut out = [0; LEN];
+        minify_css(SRC, &mut out);
+        out
+    };
+    match std::str::from_utf8(&OUT) {
+        Ok(css) => css,
+        Err(_) => panic!("minify_css split a character"),
+    }
+};
+
+/// Copies `src` into `out` without `/* comments */`, with runs of whitespace
+/// made one space, with no space next to `{ } ; , >` or after `:`, and no
+/// `;` before `}`; quoted strings are kept as they are. Returns the length
+/// of the result, which is only counted where `out` is too short (call it
+/// with an empty `out` to size the buffer).
+const fn minify_css(src: &[u8], out: &mut [u8]) -> usize {
+    const fn tight(c: u8) -> bool {
+        matches!(c, b'{' | b'}' | b';' | b',' | b'>')
+    }
+    let mut n = 0;
+    let mut i = 0;
+    let mut last = 0;
+    let mut space = false;
+    let mut quote = 0;
+    while i < src.len() {
+        let c = src[i];
+        i += 1;
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else if c == b'/' && i < src.len() && src[i] == b'*' {
+            i += 1;
+            while i + 1 < src.len() && !(src[i] == b'*' && src[i + 1] == b'/') {
+                i += 1;
+            }
+            i += 2;
+            continue;
+        } else if c.is_ascii_whitespace() {
+            space = true;
+            continue;
+        } else if c == b'"' || c == b'\'' {
+            quote = c;
+        }
+        if space && n > 0 && !tight(last) && last != b':' && !tight(c) {
+            if n < out.len() {
+                out[n] = b' ';
+            }
+            n += 1;
+        }
+        space = false;
+        if c == b'}' && last == b';' && quote == 0 {
+            // The last declaration of a block needs no `;`.
+            n -= 1;
+        }
+        if n < out.len() {
+            out[n] = c;
+        }
+        n += 1;
+        last = c;
+    }
+    n
+}
 
 /// The tooltip's parts that change after it is built.
 pub(crate) struct Tooltip {

@@ -13,7 +13,7 @@ use super::place::{place, Rect};
 use super::selection::{clip, focus_in_editable, in_editable, range_text};
 use super::strings::Strings;
 use super::tooltip::Tooltip;
-use super::{append, dispatch, num, off, on, prop, set_attr, shared_bundled, to_js, warn};
+use super::{append, dispatch, dom, num, off, on, prop, set_attr, shared_bundled, to_js, warn};
 use crate::claims::Bundle;
 use crate::matcher::Matcher;
 use crate::verdict::{CheckResult, Lang, Verdict};
@@ -101,11 +101,8 @@ impl Timer {
 
     fn start(&self, window: &Window, ms: i32) {
         self.cancel(window);
-        let id = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            self.callback.as_ref().unchecked_ref(),
-            ms,
-        );
-        self.id.set(id.ok());
+        let id = dom(window).set_timeout(self.callback.as_ref(), ms);
+        self.id.set(Some(id));
     }
 
     fn cancel(&self, window: &Window) {
@@ -435,7 +432,7 @@ impl Inner {
         if self.pointer_in_tip.get() {
             return Ok(());
         }
-        let selection = self.window.get_selection()?;
+        let selection = dom(&self.window).selection();
         let empty = selection.is_none_or(|s| s.range_count() == 0 || s.is_collapsed());
         if empty {
             self.settle.cancel(&self.window);
@@ -465,7 +462,7 @@ impl Inner {
                 event.prevent_default();
                 let close = self.tooltip.borrow().as_ref().map(|tip| tip.close.clone());
                 if let Some(close) = close {
-                    close.focus()?;
+                    dom(&close).focus();
                 }
                 return Ok(());
             }
@@ -530,7 +527,8 @@ impl Inner {
             self.return_focus.replace(active.filter(|e| *e != tip.host));
         }
         self.autohide.cancel(&self.window);
-        tip.dialog.focus()
+        dom(&tip.dialog).focus();
+        Ok(())
     }
 
     /// The element selections must be inside, if it is on the page.
@@ -549,7 +547,7 @@ impl Inner {
     /// Checks the current selection unless it is one to ignore; `force`
     /// re-checks a selection already shown.
     fn check_selection(&self, force: bool) -> Result<(), JsValue> {
-        let Some(selection) = self.window.get_selection()? else {
+        let Some(selection) = dom(&self.window).selection() else {
             return Ok(());
         };
         if selection.range_count() == 0
@@ -558,8 +556,9 @@ impl Inner {
         {
             return Ok(());
         }
-        let range = selection.get_range_at(0)?;
-        if in_editable(&range.start_container()?) || in_editable(&range.end_container()?) {
+        let range = dom(&selection).range_at(0);
+        if in_editable(&dom(&range).start_container()) || in_editable(&dom(&range).end_container())
+        {
             return Ok(());
         }
         let Some(root) = self.root_node() else {
@@ -644,12 +643,12 @@ impl Inner {
         if focus_was_inside {
             let body = self.document.body();
             match back.filter(|element| restore_focus && Some(element) != body.as_ref()) {
-                Some(element) => element.focus()?,
+                Some(element) => dom(&element).focus(),
                 // Nowhere to go back to: leave focus on the page, not on a
                 // hidden dialog.
                 None => {
                     if let Some(active) = tip.shadow.active_element() {
-                        active.unchecked_into::<HtmlElement>().blur()?;
+                        dom(&active).blur();
                     }
                 }
             }
