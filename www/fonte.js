@@ -1,20 +1,10 @@
-// Fonte loader. A publisher adds one tag and nothing else:
-//
-//   <script type="module" src="/fonte/fonte.js"></script>
-//
-// Optional attributes on that tag: data-root (CSS selector of the article),
-// data-lang (it | en), data-theme (auto | light | dark), data-claims (URL of
-// an alternative claims bundle, http or https). Imported from code instead
-// (`import { check } from "/fonte/fonte.js"`), nothing is mounted until
-// `mount()` is called. Types: fonte.d.ts.
-//
-// Module scripts are deferred: this runs after the page is parsed and never
-// delays its first paint. The tooltip is created on the first selection, in
-// a position:fixed host, so the page's layout never moves.
+// Fonte loader: <script type="module" src="/fonte/fonte.js"></script>, with
+// optional data-root, data-lang, data-theme, data-claims. Documented in
+// README.md ("Embedding Fonte") and fonte.d.ts; shipped as is, so brief.
 
 import init, { check as checkBundled, mount as mountWidget } from "./pkg/fonte.js";
 
-/** Largest claims bundle accepted (bytes): a bigger one is an error, not a freeze. */
+// Largest claims bundle accepted: a bigger one is an error, not a freeze.
 const MAX_CLAIMS_BYTES = 8 << 20;
 
 const loaded = init();
@@ -49,11 +39,6 @@ async function loadClaims(target, url) {
   }
 }
 
-/**
- * Mounts the widget (unmounting any previous one): selections inside
- * `options.root` get a tooltip. Resolves once `options.claims`, if given,
- * has loaded or failed (failures warn and keep the bundled claims).
- */
 export async function mount(options = {}) {
   await loaded;
   unmount();
@@ -63,7 +48,6 @@ export async function mount(options = {}) {
   if (claims) await loadClaims(mounted, claims);
 }
 
-/** Removes the tooltip and every listener. */
 export function unmount() {
   if (widget) {
     widget.unmount();
@@ -72,23 +56,15 @@ export function unmount() {
   }
 }
 
-/**
- * Checks a text with the mounted widget's claims and language (or the
- * bundled claims when nothing is mounted). Also dispatched as `fonte:result`.
- */
 export async function check(text, lang) {
   await loaded;
   return widget ? widget.check(String(text), lang) : checkBundled(String(text), lang);
 }
 
-// The tag that loaded this module: module scripts have no currentScript.
+// The tag that loaded this module (module scripts have no currentScript);
+// imported from code instead, nothing mounts until mount() is called.
 const tag = Array.from(document.querySelectorAll("script[src]")).find((s) => s.src === import.meta.url);
 
-/**
- * Settles once the widget is mounted from the script tag (with its
- * data-claims loaded or failed), or, when imported from code, once the wasm
- * module is ready. Never rejects: failures are console warnings.
- */
 const { root, lang, theme, claims } = tag?.dataset ?? {};
 export const ready = tag
   ? mount({ root, lang, theme, claims }).catch((error) => warn(`not mounted: ${error.message ?? error}`))

@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, Document, HtmlElement, Node, Window};
+use web_sys::{Document, HtmlElement, Node, Window};
 
 use crate::matcher::Matcher;
 use crate::verdict::{CheckResult, Lang};
@@ -117,13 +117,15 @@ pub(crate) fn to_js(result: &CheckResult) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&result.to_json())
 }
 
-/// Dispatches `fonte:result` on the document, the result as `detail`.
-pub(crate) fn dispatch(document: &Document, detail: &JsValue) -> Result<(), JsValue> {
-    let init = CustomEventInit::new();
-    init.set_detail(detail);
-    let event = CustomEvent::new_with_event_init_dict("fonte:result", &init)?;
+/// Dispatches `fonte:result` on the document with `result` as `detail`,
+/// and returns that `detail`. The event's init dictionary is parsed from
+/// JSON like the result itself: building it field by field would ship a
+/// glue function per field.
+pub(crate) fn dispatch(document: &Document, result: &CheckResult) -> Result<JsValue, JsValue> {
+    let init = js_sys::JSON::parse(&["{\"detail\":", &result.to_json(), "}"].concat())?;
+    let event = ResultEvent::new("fonte:result", &init);
     dom(document).dispatch(&event);
-    Ok(())
+    Ok(prop(&init, "detail"))
 }
 
 #[wasm_bindgen]
@@ -177,6 +179,19 @@ extern "C" {
     pub(crate) fn focus(this: &Dom);
     #[wasm_bindgen(method)]
     pub(crate) fn blur(this: &Dom);
+    #[wasm_bindgen(method, getter, js_name = activeElement)]
+    pub(crate) fn active_element(this: &Dom) -> Option<web_sys::Element>;
+    #[wasm_bindgen(method, getter, js_name = commonAncestorContainer)]
+    pub(crate) fn common_ancestor(this: &Dom) -> Node;
+    /// The `fonte:result` event (a `CustomEvent`).
+    #[wasm_bindgen(js_name = CustomEvent)]
+    type ResultEvent;
+    #[wasm_bindgen(constructor, js_class = "CustomEvent")]
+    fn new(kind: &str, init: &JsValue) -> ResultEvent;
+    #[wasm_bindgen(method, js_name = attachShadow)]
+    pub(crate) fn attach_shadow(this: &Dom, init: &JsValue) -> web_sys::ShadowRoot;
+    #[wasm_bindgen(method, js_name = matchMedia)]
+    pub(crate) fn match_media(this: &Dom, query: &str) -> JsValue;
 }
 
 pub(crate) fn dom(node: &JsValue) -> &Dom {
@@ -208,10 +223,16 @@ pub(crate) fn window() -> Window {
     WINDOW.with(Window::clone)
 }
 
-/// `target[name]`, or `undefined`. Reading event and geometry properties
-/// by name keeps one generic import instead of one per property and type.
+/// `target[name]`, or `undefined`. Reading event, geometry and other simple
+/// properties by name keeps one generic import instead of one per property
+/// and type.
 pub(crate) fn prop(target: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(target, &JsValue::from_str(name)).unwrap_or_default()
+}
+
+/// `target[name]` as a boolean (JS truthiness).
+pub(crate) fn flag(target: &JsValue, name: &str) -> bool {
+    prop(target, name).is_truthy()
 }
 
 /// `target[name]` as a number; 0 when it is not one.
@@ -232,11 +253,10 @@ pub fn check(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let result = shared_bundled().check_in(text, lang.as_deref().and_then(Lang::parse));
-    let value = to_js(&result)?;
-    if let Some(document) = window().document() {
-        dispatch(&document, &value)?;
+    match window().document() {
+        Some(document) => dispatch(&document, &result),
+        None => to_js(&result),
     }
-    Ok(value)
 }
 
 #[doc = concat!("Mounts the widget on the page: selections in `options.root` are checked and explained in a tooltip. Call `unmount()` on the result to remove it.")]

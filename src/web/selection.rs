@@ -9,7 +9,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CharacterData, Document, Element, Node, Range};
 
-use super::dom;
+use super::{dom, flag, num, prop};
 
 /// Where editing happens: the reader's own text is never checked.
 const EDITABLE: &str = "input,textarea,select,[contenteditable]:not([contenteditable=false i])";
@@ -77,7 +77,7 @@ pub fn in_editable(node: &Node) -> bool {
 /// region: browsers report selections inside `<input>` inconsistently, but
 /// the focus is always there.
 pub fn focus_in_editable(document: &Document) -> bool {
-    document
+    dom(document)
         .active_element()
         .map(|element| element.matches(EDITABLE).unwrap_or(false))
         .unwrap_or(false)
@@ -93,9 +93,9 @@ pub fn clip(document: &Document, range: &Range, root: &Node) -> Result<Option<Ra
         clipped.set_start(root, 0)?;
     }
     if clipped.compare_boundary_points(Range::END_TO_END, &bounds)? > 0 {
-        clipped.set_end(root, root.child_nodes().length())?;
+        clipped.set_end(root, num(&prop(root, "childNodes"), "length") as u32)?;
     }
-    Ok((!clipped.collapsed()).then_some(clipped))
+    Ok((!flag(&clipped, "collapsed")).then_some(clipped))
 }
 
 /// Collects text the way it reads on screen.
@@ -131,7 +131,7 @@ impl Text {
 /// The text of `range`, skipping the subtree of `skip` (the tooltip host).
 pub fn range_text(range: &Range, skip: Option<&Node>) -> Result<String, JsValue> {
     let mut text = Text::default();
-    walk(&range.common_ancestor_container()?, range, skip, &mut text)?;
+    walk(&dom(range).common_ancestor(), range, skip, &mut text)?;
     let end = text.out.trim_end().len();
     text.out.truncate(end);
     Ok(text.out)

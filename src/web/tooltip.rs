@@ -5,9 +5,7 @@
 //! through `textContent`; no markup is ever parsed from a string.
 
 use wasm_bindgen::JsValue;
-use web_sys::{
-    CssStyleSheet, Document, HtmlElement, Node, ShadowRoot, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{CssStyleSheet, Document, HtmlElement, Node, ShadowRoot};
 
 use super::strings::{icon, Strings};
 use super::{append, dom, set_attr};
@@ -126,7 +124,9 @@ impl Tooltip {
         if let Some(theme) = theme {
             set_attr(&host, "data-theme", theme);
         }
-        let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        // The init dictionary from JSON, as in `dispatch`; a fresh element
+        // always takes a shadow root.
+        let shadow = dom(&host).attach_shadow(&js_sys::JSON::parse(r#"{"mode":"open"}"#)?);
         // A constructed stylesheet rather than a <style> element: a strict
         // Content-Security-Policy without 'unsafe-inline' blocks the latter.
         let sheet = CssStyleSheet::new()?;

@@ -7,13 +7,17 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Event, EventTarget, HtmlElement, Node, Range, Window};
+use web_sys::{
+    CssStyleDeclaration, Document, Event, EventTarget, HtmlElement, Node, Range, Window,
+};
 
 use super::place::{place, Rect};
 use super::selection::{clip, focus_in_editable, in_editable, range_text};
 use super::strings::Strings;
 use super::tooltip::Tooltip;
-use super::{append, dispatch, dom, num, off, on, prop, set_attr, shared_bundled, to_js, warn};
+use super::{
+    append, dispatch, dom, flag, num, off, on, prop, set_attr, shared_bundled, to_js, warn,
+};
 use crate::claims::Bundle;
 use crate::matcher::Matcher;
 use crate::verdict::{CheckResult, Lang, Verdict};
@@ -152,16 +156,15 @@ fn resolve_lang(document: &Document, window: &Window, wanted: Option<&str>) -> L
     wanted
         .and_then(Lang::parse)
         .or_else(|| {
-            document
-                .document_element()
-                .and_then(|html| html.get_attribute("lang"))
+            // The `lang` property reflects the attribute.
+            prop(&prop(document, "documentElement"), "lang")
+                .as_string()
                 .as_deref()
                 .and_then(Lang::parse)
         })
         .or_else(|| {
-            window
-                .navigator()
-                .language()
+            prop(&prop(window, "navigator"), "language")
+                .as_string()
                 .as_deref()
                 .and_then(Lang::parse)
         })
@@ -263,7 +266,7 @@ impl Widget {
     pub fn check_text(&self, text: &str, lang: Option<Lang>) -> Result<CheckResult, JsValue> {
         let matcher = self.inner.matcher.borrow().clone();
         let result = matcher.check_in(text, Some(lang.unwrap_or(self.inner.lang)));
-        dispatch(&self.inner.document, &to_js(&result)?)?;
+        dispatch(&self.inner.document, &result)?;
         Ok(result)
     }
 }
@@ -402,7 +405,7 @@ impl Inner {
         self.tooltip
             .borrow()
             .as_ref()
-            .is_some_and(|tip| tip.shadow.active_element().is_some())
+            .is_some_and(|tip| dom(&tip.shadow).active_element().is_some())
     }
 
     fn on_pointerdown(&self, event: &Event) -> Result<(), JsValue> {
@@ -433,7 +436,7 @@ impl Inner {
             return Ok(());
         }
         let selection = dom(&self.window).selection();
-        let empty = selection.is_none_or(|s| s.range_count() == 0 || s.is_collapsed());
+        let empty = selection.is_none_or(|s| s.range_count() == 0 || flag(&s, "isCollapsed"));
         if empty {
             self.settle.cancel(&self.window);
             self.last_text.replace(None);
@@ -520,8 +523,7 @@ impl Inner {
         }
         if !self.focus_in_tip() {
             // Focus can only have been on an element that has `focus()`.
-            let active = self
-                .document
+            let active = dom(&self.document)
                 .active_element()
                 .map(JsCast::unchecked_into::<HtmlElement>);
             self.return_focus.replace(active.filter(|e| *e != tip.host));
@@ -551,7 +553,7 @@ impl Inner {
             return Ok(());
         };
         if selection.range_count() == 0
-            || selection.is_collapsed()
+            || flag(&selection, "isCollapsed")
             || focus_in_editable(&self.document)
         {
             return Ok(());
@@ -583,12 +585,13 @@ impl Inner {
         let matcher = self.matcher.borrow().clone();
         let result = matcher.check_in(&text, Some(self.lang));
         self.show(&result, Some(range))?;
-        dispatch(&self.document, &to_js(&result)?)
+        dispatch(&self.document, &result)?;
+        Ok(())
     }
 
     fn tooltip(&self) -> Result<Rc<Tooltip>, JsValue> {
         if let Some(tip) = self.tooltip.borrow().as_ref() {
-            if !tip.host.is_connected() {
+            if !flag(&tip.host, "isConnected") {
                 // A page script replaced <body>'s content: put the host back.
                 if let Some(body) = self.document.body() {
                     append(&body, &tip.host);
@@ -647,7 +650,7 @@ impl Inner {
                 // Nowhere to go back to: leave focus on the page, not on a
                 // hidden dialog.
                 None => {
-                    if let Some(active) = tip.shadow.active_element() {
+                    if let Some(active) = dom(&tip.shadow).active_element() {
                         dom(&active).blur();
                     }
                 }
@@ -661,7 +664,7 @@ impl Inner {
         let Some(tip) = self.tooltip.borrow().clone() else {
             return Ok(());
         };
-        let style = tip.dialog.style();
+        let style: CssStyleDeclaration = prop(&tip.dialog, "style").unchecked_into();
         let Some(range) = self.range.borrow().clone() else {
             style.set_css_text("left:8px;top:8px");
             return Ok(());
@@ -669,7 +672,7 @@ impl Inner {
         let mut last = None;
         let mut top = f64::INFINITY;
         if let Some(rects) = range.get_client_rects() {
-            for i in 0..rects.length() {
+            for i in 0..num(&rects, "length") as u32 {
                 let Some(r) = rects.get(i) else { continue };
                 // Line boxes of zero width mark a selection that ends at the
                 // start of the next block: not where the reader looks.
@@ -688,16 +691,13 @@ impl Inner {
                 r
             }
         };
-        let html = self
-            .document
-            .document_element()
-            .ok_or_else(|| JsValue::from_str("no <html>"))?;
+        let html = prop(&self.document, "documentElement");
         let touch = match self.touch.get() {
             Some(touch) => touch,
-            None => self
-                .window
-                .match_media("(pointer: coarse)")?
-                .is_some_and(|query| query.matches()),
+            None => flag(
+                &dom(&self.window).match_media("(pointer: coarse)"),
+                "matches",
+            ),
         };
         // The height without `max-height`, measured without removing it:
         // removing it would scroll a tooltip the reader has scrolled back
