@@ -52,14 +52,8 @@ impl MountOptions {
     /// fields are unset. (Read by hand: a serde deserializer for three
     /// strings would cost more bytes than the rest of the options code.)
     pub fn from_js(value: &JsValue) -> MountOptions {
-        let field = |name: &str| {
-            if !value.is_object() {
-                return None;
-            }
-            js_sys::Reflect::get(value, &JsValue::from_str(name))
-                .ok()?
-                .as_string()
-        };
+        // Reading a property of a non-object fails, and reads as unset.
+        let field = |name: &str| prop(value, name).as_string();
         MountOptions {
             root: field("root"),
             lang: field("lang"),
@@ -79,27 +73,34 @@ struct Listener {
     callback: Callback,
 }
 
-/// A one-shot timer whose callback is built once and reused.
+/// A handler of an event or timer (timers pass no event: `undefined`).
+type Handler = fn(&Inner, &Event) -> Result<(), JsValue>;
+
+/// The JS function calling `handle` while the widget is alive.
+fn callback(weak: &Weak<Inner>, handle: Handler) -> Callback {
+    let weak = weak.clone();
+    Closure::new(move |event: JsValue| {
+        if let Some(inner) = weak.upgrade() {
+            if let Err(err) = handle(&inner, event.unchecked_ref()) {
+                warn(&err);
+            }
+        }
+    })
+}
+
+/// A one-shot timer whose callback is built once and reused. The id of a
+/// timer that fired stays until the next start or cancel: clearing it then
+/// does nothing, as handles are not reused.
 struct Timer {
-    id: Rc<Cell<Option<i32>>>,
+    id: Cell<Option<i32>>,
     callback: Callback,
 }
 
 impl Timer {
-    fn new(weak: &Weak<Inner>, run: fn(&Inner) -> Result<(), JsValue>) -> Timer {
-        let weak = weak.clone();
-        let id = Rc::new(Cell::new(None));
-        let fired = Rc::clone(&id);
+    fn new(weak: &Weak<Inner>, run: Handler) -> Timer {
         Timer {
-            id,
-            callback: Closure::new(move |_: JsValue| {
-                fired.set(None);
-                if let Some(inner) = weak.upgrade() {
-                    if let Err(err) = run(&inner) {
-                        warn(&err);
-                    }
-                }
-            }),
+            id: Cell::new(None),
+            callback: callback(weak, run),
         }
     }
 
@@ -341,21 +342,8 @@ fn rect(r: &JsValue) -> Rect {
 }
 
 impl Inner {
-    fn listen(
-        &self,
-        target: &EventTarget,
-        kind: &'static str,
-        capture: bool,
-        handle: fn(&Inner, &Event) -> Result<(), JsValue>,
-    ) {
-        let weak = self.weak.clone();
-        let callback: Callback = Closure::new(move |event: JsValue| {
-            if let Some(inner) = weak.upgrade() {
-                if let Err(err) = handle(&inner, event.unchecked_ref()) {
-                    warn(&err);
-                }
-            }
-        });
+    fn listen(&self, target: &EventTarget, kind: &'static str, capture: bool, handle: Handler) {
+        let callback = callback(&self.weak, handle);
         on(target, kind, callback.as_ref(), capture);
         self.listeners.borrow_mut().push(Listener {
             target: target.clone(),
@@ -449,7 +437,7 @@ impl Inner {
         Ok(())
     }
 
-    fn on_settled(&self) -> Result<(), JsValue> {
+    fn on_settled(&self, _: &Event) -> Result<(), JsValue> {
         self.check_selection(false)
     }
 
@@ -498,7 +486,7 @@ impl Inner {
         self.close(true)
     }
 
-    fn on_announce(&self) -> Result<(), JsValue> {
+    fn on_announce(&self, _: &Event) -> Result<(), JsValue> {
         let text = self.announcement.borrow().clone();
         if let Some(tip) = self.tooltip.borrow().as_ref() {
             tip.live.set_text_content(Some(&text));
@@ -506,7 +494,7 @@ impl Inner {
         Ok(())
     }
 
-    fn on_autohide(&self) -> Result<(), JsValue> {
+    fn on_autohide(&self, _: &Event) -> Result<(), JsValue> {
         if !self.focus_in_tip() {
             self.close(false)?;
         }
