@@ -171,6 +171,8 @@ extern "C" {
     pub(crate) fn start_offset(this: &Dom) -> u32;
     #[wasm_bindgen(method, getter, js_name = endOffset)]
     pub(crate) fn end_offset(this: &Dom) -> u32;
+    #[wasm_bindgen(method)]
+    pub(crate) fn contains(this: &Dom, node: &JsValue) -> bool;
     #[wasm_bindgen(method, js_name = intersectsNode)]
     pub(crate) fn intersects(this: &Dom, node: &Node) -> bool;
     #[wasm_bindgen(method, js_name = substringData)]

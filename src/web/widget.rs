@@ -383,10 +383,11 @@ impl Inner {
     }
 
     /// Whether an event happened inside the tooltip (events from a shadow
-    /// tree reach the document retargeted to the host).
+    /// tree reach the document retargeted to the host, which has no light
+    /// DOM children).
     fn event_in_tip(&self, event: &Event) -> bool {
         self.host()
-            .is_some_and(|host| event.composed_path().includes(&host, 0))
+            .is_some_and(|host| dom(&host).contains(&prop(event, "target")))
     }
 
     fn focus_in_tip(&self) -> bool {
