@@ -40,7 +40,7 @@ const FUZZY_MATCH: f32 = 0.75;
 /// Weight of a word no claim uses, relative to the rarest word of the
 /// bundle: paraphrases bring words of their own, so an unknown word counts
 /// against a match, but less than a known word of another claim.
-const UNKNOWN_WEIGHT: f32 = 1.0;
+const UNKNOWN_WEIGHT: f32 = 0.7;
 
 /// Score factor for a negative claim of which the selection shares only
 /// the subject (see [`Features::misses_negated_core`]).
@@ -49,6 +49,10 @@ const CORE_MISS: f32 = 0.6;
 /// Least share of the matched evidence that must fall in what a negative
 /// claim denies for the selection to be about that denial.
 const CORE_SHARE: f32 = 0.25;
+
+/// How far below the best candidate a claim of the person the sentence
+/// names may rank and still be preferred to it.
+const SPEAKER_MARGIN: f32 = 0.15;
 
 /// Ranking nudge for a claim whose speaker, or someone it names, the text
 /// names too (see [`Candidate::rank`]).
@@ -539,11 +543,37 @@ impl Matcher {
         let mut best: Option<(Candidate, Analysis)> = None;
         for &l in self.languages(&tokens) {
             let analysis = self.analyzer.analyze_tokens(&tokens, l);
-            if let Some(c) = self.rank(&analysis, l).into_iter().next() {
-                let better = best.as_ref().is_none_or(|(b, _)| c.rank > b.rank);
-                if better {
-                    best = Some((c, analysis));
-                }
+            let ranked = self.rank(&analysis, l);
+            let Some(top) = ranked.first() else { continue };
+            // A sentence that names someone is first about that person's
+            // claim, if one says nearly as much: "Meloni ha chiesto un ruolo
+            // più diretto degli USA" is Meloni's hope, not the report's
+            // remark misattributed to her.
+            // Only people can be the one a sentence puts words in the mouth
+            // of; "gli Stati Uniti" in it is a subject, not a speaker.
+            let names = |ci: usize| {
+                analysis.mentions.iter().any(|m| {
+                    let person = matches!(
+                        self.bundle.entities[m.entity].kind,
+                        EntityKind::Person | EntityKind::Group
+                    );
+                    person
+                        && (self.speakers[ci].contains(&m.entity)
+                            || self.named_by_claim[ci].contains(&m.entity))
+                })
+            };
+            let own = ranked.iter().filter(|_| !names(top.claim)).find(|c| {
+                c.features.score() >= MATCH_THRESHOLD
+                    && c.rank + SPEAKER_MARGIN >= top.rank
+                    && analysis
+                        .mentions
+                        .iter()
+                        .any(|m| self.speakers[c.claim].contains(&m.entity))
+            });
+            let c = own.unwrap_or(top).clone();
+            let better = best.as_ref().is_none_or(|(b, _)| c.rank > b.rank);
+            if better {
+                best = Some((c, analysis));
             }
         }
         let Some((cand, analysis)) = best else {
@@ -768,10 +798,11 @@ impl Matcher {
                     }),
             };
             // An unmatched proper noun ("sanctions on Iran", "troops in
-            // Greenland") is strong
-            // evidence that the sentence is about something else.
+            // Greenland") is strong evidence that the sentence is about
+            // something else: twice the rarest word, not a paraphrase's
+            // discounted extra word.
             if term.proper && id.is_none() && term.concepts.is_empty() && fuzzy.is_empty() {
-                weight *= 2.0;
+                weight = 2.0 * idf(index.fields.len() as f32, 0.0);
             }
             stems.push(term.stem.as_str());
             out.push(QueryTerm {

@@ -207,6 +207,12 @@ fn the_right_speaker_or_a_mentioned_person_is_not_a_misattribution() {
                 "Il modello proposto dall'Italia è stato accolto con interesse anche dal presidente francese Emmanuel Macron",
                 "articolo-5-accolto-con-interesse",
             ),
+            // REGRESSION: the report's remark and Meloni's hope say the same
+            // thing; naming Meloni means her claim, not a misattribution.
+            ok(
+                "Meloni ha chiesto agli Stati Uniti un ruolo più diretto nei prossimi incontri di coordinamento",
+                "meloni-auspicio-coinvolgimento-usa",
+            ),
         ],
     );
 }
