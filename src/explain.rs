@@ -35,20 +35,20 @@ const MONTHS_EN: [&str; 12] = [
 /// anything else is returned as is.
 pub fn long_date(iso: &str, lang: Lang) -> String {
     let mut parts = iso.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_owned();
-    };
-    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else {
-        return iso.to_owned();
-    };
-    let months = match lang {
-        Lang::It => &MONTHS_IT,
-        Lang::En => &MONTHS_EN,
-    };
-    match months.get(m.wrapping_sub(1)) {
-        Some(month) => format!("{d} {month} {y}"),
-        None => iso.to_owned(),
-    }
+    let parsed = (|| {
+        let year: u32 = parts.next()?.parse().ok()?;
+        let month: usize = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.get(..2)?.parse().ok()?;
+        let months = match lang {
+            Lang::It => &MONTHS_IT,
+            Lang::En => &MONTHS_EN,
+        };
+        let name = months.get(month.checked_sub(1)?)?;
+        (1..=31)
+            .contains(&day)
+            .then(|| format!("{day} {name} {year}"))
+    })();
+    parsed.unwrap_or_else(|| iso.to_owned())
 }
 
 /// The explanation for a verdict on a matched claim. `by_document` says the
@@ -113,6 +113,8 @@ mod tests {
         assert_eq!(long_date("2026-01-06", Lang::En), "6 January 2026");
         assert_eq!(long_date("2026-13-06", Lang::En), "2026-13-06");
         assert_eq!(long_date("ieri", Lang::It), "ieri");
+        assert_eq!(long_date("2026-01-32", Lang::It), "2026-01-32");
+        assert_eq!(long_date("2026-01-06T10:00", Lang::En), "6 January 2026");
     }
 
     #[test]

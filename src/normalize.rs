@@ -159,38 +159,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let apostrophe_follows = i < n && folded[i].0 == '\'';
         let letter_after = i + 1 < n && is_word_char(folded[i + 1].0);
-        if apostrophe_follows && letter_after {
-            // English negation: don't, won't, isn't.
-            let t_alone = folded[i + 1].0 == 't' && (i + 2 >= n || !is_word_char(folded[i + 2].0));
-            if t_alone && word.ends_with('n') && word.len() > 1 {
-                word.pop();
-                tokens.push(Token {
-                    text: word,
-                    start,
-                    end,
-                    capitalized,
-                    all_caps,
-                    clause_start,
-                    colon_after: false,
-                });
-                tokens.push(Token {
-                    text: "not".to_owned(),
-                    start: folded[i].1,
-                    end: folded[i + 1].1 + 1,
-                    capitalized: false,
-                    all_caps,
-                    clause_start: false,
-                    colon_after: false,
-                });
-                clause_start = false;
-                i += 2;
-                continue;
-            }
+        // English negation: don't, won't, isn't become "do"/"wo"/"is" + "not".
+        let t_alone = letter_after
+            && folded[i + 1].0 == 't'
+            && (i + 2 >= n || !is_word_char(folded[i + 2].0));
+        let not_span = (apostrophe_follows && t_alone && word.ends_with('n') && word.len() > 1)
+            .then(|| (folded[i].1, folded[i + 1].1 + 1));
+        if not_span.is_some() {
+            word.pop();
         }
-        let colon_after = folded[i..]
-            .iter()
-            .find(|f| !f.0.is_whitespace())
-            .is_some_and(|f| f.0 == ':');
+        let colon_after = not_span.is_none()
+            && folded[i..]
+                .iter()
+                .find(|f| !f.0.is_whitespace())
+                .is_some_and(|f| f.0 == ':');
         tokens.push(Token {
             text: word,
             start,
@@ -200,6 +182,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             clause_start,
             colon_after,
         });
+        if let Some((start, end)) = not_span {
+            tokens.push(Token {
+                text: "not".to_owned(),
+                start,
+                end,
+                capitalized: false,
+                all_caps,
+                clause_start: false,
+                colon_after: false,
+            });
+            i += 2;
+        }
         clause_start = false;
     }
     tokens

@@ -24,8 +24,8 @@ pub(crate) struct Strings {
     pub truncated: &'static str,
     /// The keyboard hint: the shortcut and Escape.
     pub hint: &'static str,
-    /// Month names for dates.
-    months: [&'static str; 12],
+    /// The language of this table.
+    lang: Lang,
 }
 
 const IT: Strings = Strings {
@@ -43,20 +43,7 @@ const IT: Strings = Strings {
     sentences: "Frasi verificate",
     truncated: "Testo molto lungo: è stato verificato solo l’inizio.",
     hint: "Alt+Maiusc+F per entrare nel riquadro, Esc per chiudere",
-    months: [
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
-    ],
+    lang: Lang::It,
 };
 
 const EN: Strings = Strings {
@@ -74,20 +61,7 @@ const EN: Strings = Strings {
     sentences: "Sentences checked",
     truncated: "Very long text: only its beginning was checked.",
     hint: "Alt+Shift+F to move into this box, Esc to close",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
+    lang: Lang::En,
 };
 
 impl Strings {
@@ -109,20 +83,10 @@ impl Strings {
         }]
     }
 
-    /// `2026-01-06` as "6 gennaio 2026" / "6 January 2026"; anything that is
-    /// not a full ISO date is shown as it is.
+    /// `2026-01-06` as "6 gennaio 2026" / "6 January 2026" (the same words
+    /// as the explanations); anything else is shown as it is.
     pub fn date(&self, iso: &str) -> String {
-        let mut it = iso.splitn(3, '-');
-        let parsed = (|| {
-            let year: u32 = it.next()?.parse().ok()?;
-            let month: usize = it.next()?.parse().ok()?;
-            let day: u32 = it.next()?.get(..2)?.parse().ok()?;
-            let name = self.months.get(month.checked_sub(1)?)?;
-            (1..=31)
-                .contains(&day)
-                .then(|| format!("{day} {name} {year}"))
-        })();
-        parsed.unwrap_or_else(|| iso.to_owned())
+        crate::explain::long_date(iso, self.lang)
     }
 }
 
