@@ -193,7 +193,7 @@ impl Widget {
             // Surfaces an invalid selector now rather than on every selection.
             document
                 .query_selector(selector)
-                .map_err(|_| JsError::new(&format!("invalid root selector {selector:?}")))
+                .map_err(|_| JsError::new(&format!("invalid root selector \"{selector}\"")))
                 .map_err(JsValue::from)?;
         }
         let lang = resolve_lang(&document, &window, options.lang.as_deref());
