@@ -130,9 +130,11 @@ pub(crate) fn dispatch(document: &Document, result: &CheckResult) -> Result<JsVa
 
 #[wasm_bindgen]
 extern "C" {
-    // The page's `window`, read once: cheaper than `web_sys::window()`,
-    // which probes four globals and checks the type of the one it finds.
-    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    // The global object, read once: cheaper than `web_sys::window()`, which
+    // probes four globals and checks the type of the one it finds. In a
+    // page it is the `window`; in Node (`check()` from a script) it is no
+    // window, its `document` is undefined, and nothing is dispatched.
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
     static WINDOW: Window;
 }
 
