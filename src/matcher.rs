@@ -713,13 +713,20 @@ impl Matcher {
         let lists: Vec<&[u32]> = keys.iter().map(|k| index.postings(*k)).collect();
         // In a large bundle a word most claims share ("Ukraine") finds no
         // claim that rarer words would not find, at a cost that grows with
-        // the bundle: leave it to the detailed scoring.
+        // the bundle: leave it to the detailed scoring. When every word is
+        // that common, the two rarest still gather the candidates.
         let common = (n / 8).max(COMMON_POSTINGS);
-        let rare_exists = lists.iter().any(|l| l.len() <= common);
+        let mut lengths: Vec<usize> = lists.iter().map(|l| l.len()).collect();
+        lengths.sort_unstable();
+        let walked = if lengths.first().is_some_and(|&l| l <= common) {
+            common
+        } else {
+            lengths.get(1).or(lengths.first()).copied().unwrap_or(0)
+        };
         let mut coarse = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         for (key, list) in keys.iter().zip(&lists) {
-            if rare_exists && list.len() > common {
+            if list.len() > walked {
                 continue;
             }
             let w = index.idf(*key);
