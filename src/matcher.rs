@@ -290,9 +290,12 @@ pub struct Matcher {
     named_by_claim: Vec<Vec<usize>>,
     /// Per claim: the speaker entity and, for a group, its members.
     speakers: Vec<Vec<usize>>,
-    /// The source document and each claim's texts, as [`plain`] text: a
-    /// selection found in them is a quotation, never a contradiction.
-    plain_sources: Vec<String>,
+    /// Each claim's quote and texts, as [`plain`] text: a selection found in
+    /// its claim's, or in the document's, is a quotation, never a
+    /// contradiction or a misattribution.
+    plain_claims: Vec<String>,
+    /// The source document as [`plain`] text, when the bundle carries it.
+    plain_document: Option<String>,
 }
 
 impl Matcher {
@@ -423,14 +426,14 @@ impl Matcher {
                 f.mass = m;
             }
         }
-        let mut plain_sources: Vec<String> = bundle
+        let plain_claims = bundle
             .claims
             .iter()
             .map(|c| plain(&format!("{} | {} | {}", c.quote.text, c.text.it, c.text.en)))
             .collect();
-        plain_sources.extend(bundle.document.text.as_deref().map(plain));
         Matcher {
-            plain_sources,
+            plain_claims,
+            plain_document: bundle.document.text.as_deref().map(plain),
             bundle,
             analyzer,
             vocab,
@@ -588,7 +591,9 @@ impl Matcher {
         // it starts right after a negation ("...ecipare con truppe").
         let quoted = || {
             let p = plain(sentence);
-            p.len() >= 12 && self.plain_sources.iter().any(|s| s.contains(&p))
+            p.len() >= 12
+                && (self.plain_claims[cand.claim].contains(&p)
+                    || self.plain_document.as_ref().is_some_and(|d| d.contains(&p)))
         };
         let contradicted = cand.features.flip_share >= FLIP_SHARE && !quoted();
         // Nor can it put words in the wrong mouth: the report's own heading
