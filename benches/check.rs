@@ -8,6 +8,10 @@
 //! benchmark and the comparison with the JavaScript peers).
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "support/queries.rs"]
+mod queries;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::hint::black_box;
 
@@ -15,19 +19,13 @@ mod native {
     use fonte::claims::Bundle;
     use fonte::Matcher;
 
+    use super::queries;
+
     /// One selection of each kind, taken from `tests/data/dev.jsonl`.
     const INPUTS: [(&str, &str); 4] = [
         ("fragment", "un modello proposto a lungo dall’Italia"),
-        (
-            "italian_sentence",
-            "Il confronto tra i rappresentanti di una trentina di Paesi ha confermato un forte \
-             impegno comune nel mantenere alta la pressione sulla Russia, elemento ritenuto \
-             essenziale per sostenere la sovranità e l’indipendenza di Kiev.",
-        ),
-        (
-            "english_sentence",
-            "Meloni ruled out sending Italian boots on the ground in Ukraine.",
-        ),
+        ("italian_sentence", queries::ITALIAN_SENTENCE),
+        ("english_sentence", queries::ENGLISH_SENTENCE),
         (
             "unrelated",
             "Pioggia e vento forte a Parigi per tutta la giornata di domani.",

@@ -12,6 +12,10 @@
 mod synth;
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "support/queries.rs"]
+mod queries;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::alloc::{GlobalAlloc, Layout, System};
     use std::hint::black_box;
@@ -21,7 +25,7 @@ mod native {
     use criterion::{BatchSize, BenchmarkId, Criterion};
     use fonte::Matcher;
 
-    use super::synth;
+    use super::{queries, synth};
 
     /// Bytes currently allocated by the process: the system allocator plus
     /// a counter, so memory is measured where it is spent, not estimated.
@@ -71,16 +75,8 @@ mod native {
     /// Real selections from `tests/data/dev.jsonl`; against synthetic
     /// claims they meet long postings lists but no true match.
     const QUERIES: [(&str, &str); 2] = [
-        (
-            "italian_sentence",
-            "Il confronto tra i rappresentanti di una trentina di Paesi ha confermato un forte \
-             impegno comune nel mantenere alta la pressione sulla Russia, elemento ritenuto \
-             essenziale per sostenere la sovranità e l’indipendenza di Kiev.",
-        ),
-        (
-            "english_sentence",
-            "Meloni ruled out sending Italian boots on the ground in Ukraine.",
-        ),
+        ("italian_sentence", queries::ITALIAN_SENTENCE),
+        ("english_sentence", queries::ENGLISH_SENTENCE),
     ];
 
     fn scales() -> Vec<usize> {

@@ -2,32 +2,14 @@
 // eval, wasm allowed), Fonte loads, checks a selection and draws a styled
 // tooltip, with no policy violation.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  dragSelect,
-  launch,
-  serve,
-  STRICT_CSP,
-  tooltip,
-  waitForTooltip,
-  watchConsole,
-  widgetReady,
-} from "./helpers.mjs";
+import { dragSelect, STRICT_CSP, tooltip, useBrowser, waitForTooltip, watchConsole, widgetReady } from "./helpers.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ csp: STRICT_CSP });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ serveOptions: { csp: STRICT_CSP } });
 
 test(`works under "${STRICT_CSP}"`, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const messages = watchConsole(page);
   await page.addInitScript(() => {
@@ -36,7 +18,7 @@ test(`works under "${STRICT_CSP}"`, async () => {
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
-  const response = await page.goto(`${server.url}index.html`);
+  const response = await page.goto(`${env.server.url}index.html`);
   assert.equal(response.headers()["content-security-policy"], STRICT_CSP);
   await widgetReady(page);
 

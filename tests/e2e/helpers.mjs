@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const WWW = resolve(fileURLToPath(new URL("../../www/", import.meta.url)));
@@ -81,6 +82,23 @@ export function launch(extraArgs = []) {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });
+}
+
+/**
+ * A served www/ and a Chromium for one test file: started before its tests,
+ * closed after them. Use `env.server` and `env.browser` inside the tests.
+ */
+export function useBrowser({ serveOptions, args } = {}) {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await serve(serveOptions);
+    env.browser = await launch(args);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** Collects console errors and warnings and uncaught page errors. */

@@ -3,20 +3,11 @@
 // tooltip appears; Alt+Shift+F moves focus into it, Tab stays inside, Escape
 // closes it and gives focus back.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, sentenceBox, serve, tooltip, waitForTooltip, watchConsole, widgetReady } from "./helpers.mjs";
+import { sentenceBox, tooltip, useBrowser, waitForTooltip, watchConsole, widgetReady } from "./helpers.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch(["--enable-caret-browsing"]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ args: ["--enable-caret-browsing"] });
 
 /** Where focus is: "tooltip:<class or role>" inside Fonte's shadow root, else the element's tag. */
 function focus(page) {
@@ -31,9 +22,9 @@ function focus(page) {
 }
 
 test("Shift+arrows select, Alt+Shift+F focuses the tooltip, Tab stays, Escape closes", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const messages = watchConsole(page);
-  await page.goto(`${server.url}en.html`);
+  await page.goto(`${env.server.url}en.html`);
   await widgetReady(page);
 
   const sentence = "Macron announced the creation of a European";
@@ -63,9 +54,9 @@ test("Shift+arrows select, Alt+Shift+F focuses the tooltip, Tab stays, Escape cl
 });
 
 test("from a focused link, the shortcut opens the tooltip for the selection and Escape returns there", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const messages = watchConsole(page);
-  await page.goto(`${server.url}errors.html`);
+  await page.goto(`${env.server.url}errors.html`);
   await widgetReady(page);
   await page.keyboard.press("Tab");
   const link = await focus(page);

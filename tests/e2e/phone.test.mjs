@@ -3,28 +3,19 @@
 // tooltip appears below the selection, where the phone's own copy bar is not,
 // inside the viewport; a tap elsewhere closes it.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, rangeSelect, serve, tooltip, waitForTooltip, watchConsole, widgetReady } from "./helpers.mjs";
+import { rangeSelect, tooltip, useBrowser, waitForTooltip, watchConsole, widgetReady } from "./helpers.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 test("a touch selection gets the tooltip below it, inside a 360 px viewport", async () => {
-  const context = await browser.newContext(PHONE);
+  const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
   const messages = watchConsole(page);
-  await page.goto(`${server.url}en.html`);
+  await page.goto(`${env.server.url}en.html`);
   await widgetReady(page);
 
   const sentence = "Macron announced the creation of a European";
@@ -62,9 +53,9 @@ test("a touch selection gets the tooltip below it, inside a 360 px viewport", as
 });
 
 test("the tooltip follows the selection when the page scrolls (reduced motion: no animation)", async () => {
-  const context = await browser.newContext({ ...PHONE, reducedMotion: "reduce" });
+  const context = await env.browser.newContext({ ...PHONE, reducedMotion: "reduce" });
   const page = await context.newPage();
-  await page.goto(`${server.url}en.html`);
+  await page.goto(`${env.server.url}en.html`);
   await widgetReady(page);
   await rangeSelect(page, "article", "Macron announced the creation of a European");
   await page.evaluate(() => {
@@ -97,10 +88,10 @@ test("the tooltip follows the selection when the page scrolls (reduced motion: n
 });
 
 test("on a short screen the tooltip scrolls inside, and keeps its scroll when the page moves", async () => {
-  const context = await browser.newContext({ ...PHONE, viewport: { width: 360, height: 420 }, reducedMotion: "reduce" });
+  const context = await env.browser.newContext({ ...PHONE, viewport: { width: 360, height: 420 }, reducedMotion: "reduce" });
   const page = await context.newPage();
   const messages = watchConsole(page);
-  await page.goto(`${server.url}en.html`);
+  await page.goto(`${env.server.url}en.html`);
   await widgetReady(page);
   await rangeSelect(page, "article", "Macron announced the creation of a European");
   const shown = await waitForTooltip(page);

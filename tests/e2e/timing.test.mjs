@@ -3,20 +3,11 @@
 // spends in its mouseup handler, measured in the page with performance.now().
 // Printed, never asserted: wall-clock time depends on the machine.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dragSelect, launch, serve, tooltip, waitForTooltip, widgetReady } from "./helpers.mjs";
+import { dragSelect, tooltip, useBrowser, waitForTooltip, widgetReady } from "./helpers.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const SENTENCES = [
   "Macron ha annunciato la creazione di una forza di “rassicurazione” europea",
@@ -31,8 +22,8 @@ function median(values) {
 }
 
 test("mouseup to painted tooltip on the demo article (median printed)", async (t) => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${server.url}index.html`);
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${env.server.url}index.html`);
   await widgetReady(page);
   // Registered before the first check, so it runs before Fonte's own
   // mouseup handler (capture on window precedes bubble on document).

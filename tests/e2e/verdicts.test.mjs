@@ -3,23 +3,14 @@
 // Escape closes the tooltip; the console stays empty; the page makes no
 // request beyond Fonte's own files and stores nothing.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { dragBetween, dragSelect, launch, serve, tooltip, waitForTooltip, watchConsole, widgetReady } from "./helpers.mjs";
+import { dragBetween, dragSelect, tooltip, useBrowser, waitForTooltip, watchConsole, widgetReady } from "./helpers.mjs";
 
 const REPORT = await readFile(new URL("../../data/source/vertice-parigi-2026-01-06.it.txt", import.meta.url), "utf8");
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const CASES = [
   {
@@ -68,7 +59,7 @@ const FONTE_FILES = ["/fonte.js", "/pkg/fonte.js", "/pkg/fonte_bg.wasm"];
 
 for (const c of CASES) {
   test(`${c.page}: ${c.name}`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const messages = watchConsole(page);
     const urls = [];
@@ -80,7 +71,7 @@ for (const c of CASES) {
         buffered: true,
       });
     });
-    await page.goto(server.url + c.page);
+    await page.goto(env.server.url + c.page);
     await widgetReady(page);
 
     await dragSelect(page, "article", c.sentence);
@@ -111,7 +102,7 @@ for (const c of CASES) {
     }));
     assert.deepEqual(storage, { cookie: "", local: 0, session: 0, databases: 0 });
     const paths = urls.map((u) => {
-      assert.ok(u.startsWith(server.url), `a request off the page's origin: ${u}`);
+      assert.ok(u.startsWith(env.server.url), `a request off the page's origin: ${u}`);
       return new URL(u).pathname;
     });
     for (const file of FONTE_FILES) assert.ok(paths.includes(file), `${file} loaded`);
@@ -124,10 +115,10 @@ for (const c of CASES) {
 }
 
 test("index.html: a selection across two paragraphs lists a verdict per sentence", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const messages = watchConsole(page);
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${env.server.url}index.html`);
   await widgetReady(page);
   await dragBetween(page, "article", "Macron ha annunciato la creazione", "non si raggiungerà un accordo di pace chiaro e stabile");
   const shown = await waitForTooltip(page);
