@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { WWW } from "./helpers.mjs";
 
-// The goal is 60 KB (issue 5). The build is at 107.7 KB today, most of it
+// The goal is 60 KB (issue 5). The build is at about 109 KB today, most of it
 // the matching core (stemmers, lexicon, claims, index and validation); this
 // ceiling holds what was reached so that nothing grows unnoticed, and comes
 // down as the core shrinks. It is never raised to make a change fit.
