@@ -32,6 +32,7 @@ pub fn lang_index(lang: Lang) -> usize {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Negator,
+    Denial,
     Expletive,
     Reporting,
     Concept(u32),
@@ -277,6 +278,7 @@ impl Analyzer {
             };
             let lists = [
                 (pick(&lexicon.negators), Role::Negator),
+                (pick(&lexicon.denials), Role::Denial),
                 (pick(&lexicon.expletives), Role::Expletive),
                 (pick(&lexicon.reporting), Role::Reporting),
             ];
@@ -429,8 +431,12 @@ impl Analyzer {
         // "non c'è unanimità sull'invio" and "sull'invio non c'è unanimità"
         // deny the same thing.
         let mut clause = 0usize;
-        // Per clause: where its first negator starts (char offset), if any.
+        // Per clause: where its first negator starts (char offset), if any,
+        // and how many times it is negated: once for any negator particles
+        // ("non ... mai" is one negation), once more for each denial.
         let mut negated_clauses: Vec<Option<usize>> = vec![None];
+        let mut particles: Vec<bool> = vec![false];
+        let mut denials: Vec<usize> = vec![0];
         let mut i = 0;
         let last_index = tokens.len().saturating_sub(1);
         let mut reporting_at: Vec<usize> = Vec::new();
@@ -439,6 +445,8 @@ impl Analyzer {
             if tok.clause_start && i > 0 {
                 clause += 1;
                 negated_clauses.push(None);
+                particles.push(false);
+                denials.push(0);
             }
             if is_entity[i] {
                 i += 1;
@@ -447,6 +455,8 @@ impl Analyzer {
             if self.clause_words[li].contains(&tok.text) {
                 clause += 1;
                 negated_clauses.push(None);
+                particles.push(false);
+                denials.push(0);
                 i += 1;
                 continue;
             }
@@ -463,13 +473,18 @@ impl Analyzer {
                         Role::Expletive | Role::Entity(_) => {}
                         Role::Negator => {
                             negated_clauses[clause].get_or_insert(tok.start);
+                            particles[clause] = true;
+                        }
+                        Role::Denial => {
+                            negated_clauses[clause].get_or_insert(tok.start);
+                            denials[clause] += 1;
                         }
                         Role::Reporting => reporting_at.push(i),
                         Role::Concept(c) => concepts.push(*c),
                     }
                 }
                 if !concepts.is_empty() {
-                    let negator = roles.contains(&Role::Negator);
+                    let negator = roles.contains(&Role::Negator) || roles.contains(&Role::Denial);
                     let span = &tokens[i..i + len];
                     out.terms.push(Term {
                         stem: stem_refs[i..i + len].join("_"),
@@ -515,7 +530,8 @@ impl Analyzer {
             i += 1;
         }
         for t in out.terms.iter_mut() {
-            if let Some(at) = negated_clauses[t.clause] {
+            let negations = usize::from(particles[t.clause]) + denials[t.clause];
+            if let (Some(at), true) = (negated_clauses[t.clause], negations % 2 == 1) {
                 t.negated = true;
                 t.before_negation = t.start < at;
             }
@@ -629,6 +645,7 @@ mod tests {
                 en: vec!["troops".into(), "boots on the ground".into()],
             }],
             opposites: vec![],
+            denials: PerLang::default(),
             places: PerLang::default(),
             comment: String::new(),
         }

@@ -44,6 +44,11 @@ pub struct Lexicon {
     /// ("non", "né", "mancanza di", "not", "ruled out", "lack of").
     #[serde(default)]
     pub negators: PerLang,
+    /// Words that deny by their meaning ("escludere", "ruled out", "lack of"):
+    /// they negate their clause like a negator, and a negator before them
+    /// cancels them ("non esclude" affirms).
+    #[serde(default)]
+    pub denials: PerLang,
     /// Phrases whose negator does not negate ("fino a quando non").
     #[serde(default)]
     pub expletives: PerLang,
@@ -136,6 +141,7 @@ impl Lexicon {
         let lexicon = Lexicon {
             stopwords: per_lang("stopwords")?,
             negators: per_lang("negators")?,
+            denials: per_lang("denials")?,
             expletives: per_lang("expletives")?,
             clause_breaks: per_lang("clause_breaks")?,
             reporting: per_lang("reporting")?,

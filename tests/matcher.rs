@@ -137,6 +137,15 @@ fn paraphrases_in_both_languages() {
                 "Italy will not send troops to Ukraine, Meloni reiterated",
                 "meloni-niente-truppe-sul-terreno",
             ),
+            // Negative concord is one negation: "non ... mai", "ruled out".
+            ok(
+                "L'Italia non manderà mai truppe sul terreno in Ucraina, ha ribadito Meloni",
+                "meloni-niente-truppe-sul-terreno",
+            ),
+            ok(
+                "Meloni ruled out sending Italian troops into Ukraine",
+                "meloni-niente-truppe-sul-terreno",
+            ),
             ok(
                 "Sanctions against Russia will stay in place until there is a clear and stable peace deal",
                 "sanzioni-alla-russia-fino-alla-pace",
@@ -255,6 +264,15 @@ fn contradictions_by_negation_and_by_opposites() {
             opposite(
                 "Starmer e Merz: nessuna divisione sull'invio di una missione di peacekeeping",
                 "starmer-merz-nessuna-unanimita-sul-peacekeeping",
+            ),
+            // A negated denial affirms: "non esclude più" opens the door.
+            opposite(
+                "Meloni: l'Italia non esclude più di inviare truppe sul terreno in Ucraina",
+                "meloni-niente-truppe-sul-terreno",
+            ),
+            opposite(
+                "Il vertice di Parigi della Coalizione dei Volenterosi è stato annullato",
+                "vertice-parigi",
             ),
             opposite(
                 "Il vertice si è concluso con l'impegno a ridurre il sostegno militare e finanziario a Kiev",
