@@ -197,10 +197,6 @@ pub struct Analysis {
     /// Capitalized names right before or after a reporting phrase that are
     /// no known entity ("Rutte announced ..."): someone the text quotes.
     pub unknown_speakers: Vec<UnknownSpeaker>,
-    /// Stop words of each language seen (for language detection).
-    pub stopword_hits: [usize; 2],
-    /// Number of words in the text.
-    pub words: usize,
 }
 
 /// Turns texts into terms for one lexicon and one bundle's entities.
@@ -364,11 +360,7 @@ impl Analyzer {
     /// Analyses already tokenized text in language `lang`.
     pub fn analyze_tokens(&self, tokens: &[Token], lang: Lang) -> Analysis {
         let li = lang_index(lang);
-        let mut out = Analysis {
-            stopword_hits: self.stopword_hits(tokens),
-            words: tokens.len(),
-            ..Analysis::default()
-        };
+        let mut out = Analysis::default();
         // In a headline in capitals, capitals say nothing about names.
         let letters = tokens.iter().filter(|t| t.text.chars().count() > 1);
         let (caps, words_n) =

@@ -466,7 +466,7 @@ impl Matcher {
             truncated = true;
         }
         let chars: Vec<char> = text.chars().collect();
-        let reader_lang = || lang.unwrap_or_else(|| self.detect(text));
+        let reader_lang = || lang.unwrap_or_else(|| self.languages(&tokenize(text)).0);
         // Each part with its weight as the most relevant one: its score,
         // discounted when the evidence is thin, so that a full sentence
         // wins over a three-word heading above it.
@@ -504,7 +504,7 @@ impl Matcher {
     pub fn candidates(&self, sentence: &str) -> Vec<Candidate> {
         let tokens = tokenize(sentence);
         let mut all = Vec::new();
-        for &lang in self.languages(&tokens) {
+        for &lang in self.languages(&tokens).1 {
             let analysis = self.analyzer.analyze_tokens(&tokens, lang);
             all.extend(self.rank(&analysis, lang));
         }
@@ -512,39 +512,26 @@ impl Matcher {
         all
     }
 
-    /// The languages to read a sentence in: the one whose stop words it
-    /// uses more, or both when that does not tell.
-    fn languages(&self, tokens: &[crate::normalize::Token]) -> &'static [Lang] {
+    /// A text's language (English when it has more English stop words than
+    /// Italian ones, else Italian) and the languages to read it in: that
+    /// one, or both when the stop words do not tell.
+    fn languages(&self, tokens: &[crate::normalize::Token]) -> (Lang, &'static [Lang]) {
         let hits = self.analyzer.stopword_hits(tokens);
         match hits[0].cmp(&hits[1]) {
-            std::cmp::Ordering::Greater => &[Lang::It],
-            std::cmp::Ordering::Less => &[Lang::En],
-            std::cmp::Ordering::Equal => &LANGS,
-        }
-    }
-
-    fn detect(&self, text: &str) -> Lang {
-        let hits = self.analyzer.stopword_hits(&tokenize(text));
-        if hits[1] > hits[0] {
-            Lang::En
-        } else {
-            Lang::It
+            std::cmp::Ordering::Greater => (Lang::It, &[Lang::It]),
+            std::cmp::Ordering::Less => (Lang::En, &[Lang::En]),
+            std::cmp::Ordering::Equal => (Lang::It, &LANGS),
         }
     }
 
     /// One sentence's result, and the evidence behind it (0 for no match).
     fn check_sentence(&self, sentence: &str, lang: Option<Lang>) -> (CheckResult, f32) {
         let tokens = tokenize(sentence);
-        let hits = self.analyzer.stopword_hits(&tokens);
-        let sentence_lang = if hits[1] > hits[0] {
-            Lang::En
-        } else {
-            Lang::It
-        };
+        let (sentence_lang, readings) = self.languages(&tokens);
         let out_lang = lang.unwrap_or(sentence_lang);
         let len = sentence.chars().count();
         let mut best: Option<(Candidate, Analysis)> = None;
-        for &l in self.languages(&tokens) {
+        for &l in readings {
             let analysis = self.analyzer.analyze_tokens(&tokens, l);
             let ranked = self.rank(&analysis, l);
             let Some(top) = ranked.first() else { continue };
