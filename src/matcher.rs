@@ -871,6 +871,11 @@ impl Matcher {
         let mut polar_w = 0.0;
         let mut flipped_w = 0.0;
         let mut core_w = 0.0;
+        // Clauses where the selection negates or reverses something.
+        let mut polar_clauses = reversed_clauses.clone();
+        for q in query {
+            polar_clauses.extend(q.occurrences.iter().filter(|o| o.1).map(|o| o.0));
+        }
         for &(qi, w, claim_polarity, _) in &hits {
             matched_w += w;
             if claim_polarity.neutral() {
@@ -879,12 +884,24 @@ impl Matcher {
             if claim_polarity.neg {
                 core_w += w;
             }
-            polar_w += w;
             let mut mine = Polarity::default();
             for &(clause, negated) in &query[qi].occurrences {
                 let reversals = reversed_clauses.iter().filter(|&&c| c == clause).count();
                 mine.add(negated ^ (reversals % 2 == 1));
             }
+            // A selection that negates in one clause and names the negated
+            // thing in another ("Peacekeeping: no unanimity", a headline's
+            // topic before its colon) has not dropped the claim's negation:
+            // which clause the negation reaches is unknown, so the term says
+            // nothing about polarity.
+            let outside = |&(clause, _): &(usize, bool)| !polar_clauses.contains(&clause);
+            if claim_polarity.neg
+                && !polar_clauses.is_empty()
+                && query[qi].occurrences.iter().all(outside)
+            {
+                continue;
+            }
+            polar_w += w;
             if !mine.agrees(claim_polarity) {
                 flipped_w += w;
             }

@@ -162,6 +162,16 @@ fn paraphrases_in_both_languages() {
                 "The German chancellor and the British prime minister confirmed unanimous support for Ukraine",
                 "starmer-merz-sostegno-unanime-all-ucraina",
             ),
+            // A headline's topic before its colon is not outside the
+            // negation that follows it.
+            ok(
+                "Missione di peacekeeping in Ucraina, Starmer e Merz: manca l'unanimità",
+                "starmer-merz-nessuna-unanimita-sul-peacekeeping",
+            ),
+            ok(
+                "Article 5 guarantees: Macron among those who warmed to the model",
+                "articolo-5-accolto-con-interesse",
+            ),
         ],
     );
 }
