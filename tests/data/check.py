@@ -47,10 +47,18 @@ MIN_PER_CLAIM = 4
 MIN_NO_MATCH_SHARE = 0.30
 MIN_MISATTRIBUTED = 25
 MIN_CONTRADICTED = 25
-SETS = ("dev.jsonl", "test.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl")
+SETS = (
+    "dev.jsonl",
+    "test.jsonl",
+    "dev2.jsonl",
+    "dev3.jsonl",
+    "dev4.jsonl",
+    "dev5.jsonl",
+    "test2.jsonl",
+)
 # Focused sets hold only some categories, so they need not have every
 # category nor the no_match share; the other minimums still apply.
-FOCUSED = {"dev2.jsonl", "dev3.jsonl", "dev4.jsonl"}
+FOCUSED = {"dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl"}
 # Focused sets without misattribution or contradiction lines at all, so the
 # misattributed and contradicted minimums don't apply to them either.
 NO_CONTRA_MINIMUMS = {"dev3.jsonl"}
