@@ -45,6 +45,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
 pub mod scan;
+pub mod stem;
 pub mod verdict;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
