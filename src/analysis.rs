@@ -6,7 +6,7 @@
 
 use crate::hash::{Map as HashMap, Set as HashSet};
 
-use rust_stemmers::{Algorithm, Stemmer};
+use crate::stem;
 
 use crate::claims::{Bundle, EntityKind};
 use crate::lexicon::Lexicon;
@@ -201,7 +201,7 @@ pub struct Analysis {
 
 /// Turns texts into terms for one lexicon and one bundle's entities.
 pub struct Analyzer {
-    stemmers: [Stemmer; 2],
+    stemmers: [fn(&str) -> String; 2],
     stopwords: [HashSet<String>; 2],
     /// Words that open a clause, matched as written (folded), not stemmed:
     /// the Italian stem of "però" is the stem of "per".
@@ -236,10 +236,7 @@ impl std::fmt::Debug for Analyzer {
 impl Analyzer {
     /// Builds an analyzer for a lexicon and the entities of a bundle.
     pub fn new(lexicon: &Lexicon, bundle: &Bundle) -> Analyzer {
-        let stemmers = [
-            Stemmer::create(Algorithm::Italian),
-            Stemmer::create(Algorithm::English),
-        ];
+        let stemmers = [stem::italian, stem::english];
         let stopwords = [
             lexicon.stopwords.it.iter().map(|w| fold(w)).collect(),
             lexicon.stopwords.en.iter().map(|w| fold(w)).collect(),
@@ -330,7 +327,7 @@ impl Analyzer {
         if word.chars().all(|c| c.is_ascii_digit()) {
             return word.to_owned();
         }
-        self.stemmers[li].stem(word).into_owned()
+        (self.stemmers[li])(word)
     }
 
     /// Whether a folded word is a stop word of language `li`.
