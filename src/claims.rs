@@ -360,7 +360,7 @@ impl Bundle {
                 keys.push((words.join(" "), ei, phrase));
             }
         }
-        keys.sort_unstable();
+        crate::sort::sort(&mut keys);
         for pair in keys.windows(2) {
             let ((a, ea, _), (b, eb, phrase)) = (&pair[0], &pair[1]);
             if a == b && ea != eb {
@@ -376,7 +376,8 @@ impl Bundle {
     /// text, claims taken in the order of their offsets.
     fn validate_quotes(&self, text: &str) -> Result<(), BundleError> {
         let mut order: Vec<usize> = (0..self.claims.len()).collect();
-        order.sort_unstable_by_key(|&i| self.claims[i].quote.start);
+        let start = |i: usize| (self.claims[i].quote.start, i);
+        crate::sort::sort_by(&mut order, |&a, &b| start(a) < start(b));
         let mut cursor = (0usize, 0usize); // (char offset, byte offset)
         for i in order {
             let claim = &self.claims[i];
@@ -472,7 +473,7 @@ fn truncate_words(text: &str, max: usize) -> String {
 
 fn sorted_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut ids: Vec<&str> = ids.collect();
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids);
     ids
 }
 

@@ -157,18 +157,32 @@ impl Lexicon {
     /// Checks that every opposite names a known concept and that no concept
     /// id repeats; the error names the offending entry.
     pub fn validate(&self) -> Result<(), String> {
-        let mut seen = std::collections::HashSet::new();
-        for c in &self.concepts {
+        // Ids sorted, ties by position: every use of an id after its first
+        // follows it (a sorted list, not a hash set: see `crate::sort`).
+        let mut ids: Vec<(&str, usize)> = self
+            .concepts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        crate::sort::sort(&mut ids);
+        let mut repeated = vec![false; ids.len()];
+        for pair in ids.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                repeated[pair[1].1] = true;
+            }
+        }
+        for (c, repeated) in self.concepts.iter().zip(repeated) {
             if c.id.is_empty() {
                 return Err("lexicon: a concept has an empty id".to_owned());
             }
-            if !seen.insert(c.id.as_str()) {
+            if repeated {
                 return Err(format!("lexicon: concept \"{}\" is defined twice", c.id));
             }
         }
         for [a, b] in &self.opposites {
             for id in [a, b] {
-                if !seen.contains(id.as_str()) {
+                if ids.binary_search_by(|(k, _)| k.cmp(&id.as_str())).is_err() {
                     return Err(format!(
                         "lexicon: opposite \"{a}\"/\"{b}\" names unknown concept \"{id}\""
                     ));
@@ -176,5 +190,62 @@ impl Lexicon {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn concepts(ids: &[&str], opposites: &[[&str; 2]]) -> Result<Lexicon, String> {
+        let concepts: Vec<String> = ids
+            .iter()
+            .map(|id| format!("{{\"id\":\"{id}\"}}"))
+            .collect();
+        let opposites: Vec<String> = opposites
+            .iter()
+            .map(|[a, b]| format!("[\"{a}\",\"{b}\"]"))
+            .collect();
+        Lexicon::from_json(&format!(
+            "{{\"concepts\":[{}],\"opposites\":[{}]}}",
+            concepts.join(","),
+            opposites.join(",")
+        ))
+    }
+
+    #[test]
+    fn validation_names_the_first_offending_entry() {
+        assert!(concepts(&["keep", "lift"], &[["keep", "lift"]]).is_ok());
+        let twice = concepts(&["b", "a", "c", "a", "b"], &[]).unwrap_err();
+        assert_eq!(twice, "lexicon: concept \"a\" is defined twice");
+        let empty = concepts(&["a", "", "a"], &[]).unwrap_err();
+        assert_eq!(empty, "lexicon: a concept has an empty id");
+        let unknown = concepts(&["keep", "lift"], &[["keep", "lift"], ["lift", "drop"]]);
+        assert_eq!(
+            unknown.unwrap_err(),
+            "lexicon: opposite \"lift\"/\"drop\" names unknown concept \"drop\""
+        );
+        let not_pair = concepts(&["keep"], &[["keep", "keep"]]).map(|_| ());
+        assert_eq!(not_pair, Ok(()));
+        assert_eq!(
+            Lexicon::from_json("{\"opposites\":[[\"a\"]]}").unwrap_err(),
+            "lexicon: each opposite should be a pair of concept ids"
+        );
+        assert_eq!(
+            Lexicon::from_json("{\"concepts\":[{\"it\":[]}]}").unwrap_err(),
+            "lexicon: a concept has no id"
+        );
+        assert_eq!(
+            Lexicon::from_json("{\"stopwords\":{\"it\":[1]}}").unwrap_err(),
+            "lexicon: stopwords should list strings"
+        );
+        assert_eq!(
+            Lexicon::from_json("{\"negators\":{\"en\":\"not\"}}").unwrap_err(),
+            "lexicon: negators should be an array of strings"
+        );
+        assert_eq!(
+            Lexicon::from_json("[]").unwrap_err(),
+            "lexicon: should be a JSON object"
+        );
     }
 }

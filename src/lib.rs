@@ -29,6 +29,7 @@
 //!   sentence saying why; [`verdict`]: the result type;
 //! - [`scan`]: checking a whole article; [`json`]: the small JSON reader and
 //!   writer the widget ships instead of serde; [`hash`]: the maps' hasher;
+//!   [`sort`]: the one sort the crate ships;
 //! - `web` (wasm32): the tooltip, selection handling and the JS API.
 
 #![deny(missing_docs)]
@@ -45,6 +46,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
 pub mod scan;
+pub mod sort;
 pub mod stem;
 pub mod verdict;
 #[cfg(target_arch = "wasm32")]
