@@ -1,9 +1,9 @@
 //! Accuracy of the matcher on labelled reader selections.
 //!
-//! `tests/data/dev.jsonl`, `dev2.jsonl`, `dev3.jsonl` and `dev4.jsonl` are
-//! development sets the matcher is tuned on (four authors, none of them the
-//! matcher's);
-//! `tests/data/test.jsonl` is held out: written separately, never tuned on.
+//! `tests/data/dev.jsonl` to `dev5.jsonl` are development sets the matcher
+//! is tuned on (five authors, none of them the matcher's);
+//! `tests/data/test.jsonl` and `test2.jsonl` are held out: written
+//! separately, never tuned on.
 //! Both are scored the same way: a selection is right when the verdict is
 //! right, the claim is right (for every verdict but no_match), and, for a
 //! misattribution, the person named is right. Run with `--nocapture` to see
@@ -171,6 +171,14 @@ fn fourth_dev_set_accuracy() {
 }
 
 #[test]
+fn fifth_dev_set_accuracy() {
+    // Paraphrases, negations, opposites and misattributions in a national
+    // news site's and a broadsheet's voice, by a fifth author; tuned on like
+    // dev.jsonl.
+    holds("dev5", 0.95, 0.03);
+}
+
+#[test]
 fn held_out_test_set_accuracy() {
     // The goal is 95 %, reached on the dev sets; on sentences it was never
     // tuned on the matcher does less (paraphrases and opposite predicates
@@ -178,4 +186,12 @@ fn held_out_test_set_accuracy() {
     // guards against regressions: it is raised as the matcher improves,
     // never lowered.
     holds("test", 0.92, 0.03);
+}
+
+#[test]
+fn second_held_out_test_set_accuracy() {
+    // Written after the matcher was tuned on the other sets, by an author
+    // who read neither the code nor the lexicon; scored, never tuned on.
+    // Like the first held-out floor, raised as the matcher improves.
+    holds("test2", 0.90, 0.03);
 }
