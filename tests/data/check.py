@@ -55,6 +55,7 @@ SETS = (
     "dev4.jsonl",
     "dev5.jsonl",
     "test2.jsonl",
+    "dev6.jsonl",
 )
 # Focused sets hold only some categories, so they need not have every
 # category nor the no_match share; the other minimums still apply.
