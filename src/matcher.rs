@@ -555,10 +555,7 @@ impl Matcher {
             let own = ranked.iter().filter(|_| !names(top.claim)).find(|c| {
                 c.features.score() >= MATCH_THRESHOLD
                     && c.rank + SPEAKER_MARGIN >= top.rank
-                    && analysis
-                        .mentions
-                        .iter()
-                        .any(|m| self.speakers[c.claim].contains(&m.entity))
+                    && names(c.claim)
             });
             let c = own.unwrap_or(top).clone();
             let better = best.as_ref().is_none_or(|(b, _)| c.rank > b.rank);

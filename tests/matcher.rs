@@ -172,6 +172,12 @@ fn paraphrases_in_both_languages() {
                 "Article 5 guarantees: Macron among those who warmed to the model",
                 "articolo-5-accolto-con-interesse",
             ),
+            // Naming a person a claim is about prefers that claim to a
+            // broader one that says nearly as much.
+            ok(
+                "A PARIGI IL VERTICE DEI VOLENTEROSI, C'È ANCHE GIORGIA MELONI",
+                "meloni-partecipa-al-vertice",
+            ),
         ],
     );
 }
