@@ -17,7 +17,7 @@ use crate::analysis::{lang_index, Analysis, Analyzer, Term, LANGS};
 use crate::claims::{Bundle, Claim, EntityKind};
 use crate::explain;
 use crate::lexicon::Lexicon;
-use crate::normalize::{sentences, tokenize};
+use crate::normalize::{sentences, tokenize, Token};
 use crate::verdict::{CheckResult, ClaimRef, Lang, Verdict};
 
 /// Most sentences of one selection that are checked; the rest is reported
@@ -61,6 +61,11 @@ const NAMED_BONUS: f32 = 0.04;
 /// A selection is judged to state a claim when its score reaches this.
 /// Calibrated on `tests/data/dev.jsonl` (see `tests/corpus.rs`).
 pub const MATCH_THRESHOLD: f32 = 0.42;
+/// A selection of at least this many words, copied from a claim, states it
+/// (shorter ones are names and topics: "la pace", "truppe sul terreno").
+pub const FRAGMENT_WORDS: usize = 4;
+/// The least score of such a fragment.
+const FRAGMENT_SCORE: f32 = 0.6;
 /// Share of the matched evidence whose polarity disagrees with the claim
 /// from which the selection is judged to contradict it.
 const FLIP_SHARE: f32 = 0.5;
@@ -233,6 +238,10 @@ pub struct Features {
     pub misses_negated_core: bool,
     /// The selection names the claim's speaker or someone the claim names.
     pub names_claim_entity: bool,
+    /// The selection is a run of at least [`FRAGMENT_WORDS`] words of the
+    /// claim's text or quote, word for word (its edge words may be cut) or
+    /// stem for stem ("highlighting the lack of unanimity").
+    pub fragment: bool,
 }
 
 impl Features {
@@ -245,7 +254,10 @@ impl Features {
         // Fewer than three content words can't state a claim ("la pace",
         // "reassurance force", "truppe sul terreno"); the speaker or someone
         // the claim names counts as one ("Macron ha annunciato la forza").
-        if self.matched + usize::from(self.names_claim_entity) < 3 {
+        // A fragment copied from the claim needs two: "highlighting the lack
+        // of unanimity" is four words of one sentence, not a topic.
+        let needed = if self.fragment { 2 } else { 3 };
+        if self.matched + usize::from(self.names_claim_entity) < needed {
             return 0.0;
         }
         let qc = self.query_coverage;
@@ -255,8 +267,13 @@ impl Features {
         // Stretch so that the threshold sits in the middle of the scale.
         let z = (raw - 0.62) * 9.0;
         let score = 1.0 / (1.0 + (-z).exp());
-        if self.misses_negated_core {
+        let score = if self.misses_negated_core {
             score * CORE_MISS
+        } else {
+            score
+        };
+        if self.fragment {
+            score.max(FRAGMENT_SCORE)
         } else {
             score
         }
@@ -296,6 +313,10 @@ pub struct Matcher {
     plain_claims: Vec<String>,
     /// The source document as [`plain`] text, when the bundle carries it.
     plain_document: Option<String>,
+    /// Per language, per claim: the stems of every word of its text (and,
+    /// in Italian, its quote), space-separated with a space at each end,
+    /// to find fragments that inflect a word differently.
+    stem_claims: [Vec<String>; 2],
 }
 
 impl Matcher {
@@ -431,8 +452,22 @@ impl Matcher {
             .iter()
             .map(|c| plain(&format!("{} | {} | {}", c.quote.text, c.text.it, c.text.en)))
             .collect();
+        let stem_claims = [Lang::It, Lang::En].map(|lang| {
+            bundle
+                .claims
+                .iter()
+                .map(|c| {
+                    let mut out = stem_line(&analyzer, c.text.get(lang), lang);
+                    if lang == Lang::It {
+                        out.push_str(&stem_line(&analyzer, &c.quote.text, lang));
+                    }
+                    out
+                })
+                .collect()
+        });
         Matcher {
             plain_claims,
+            stem_claims,
             plain_document: bundle.document.text.as_deref().map(plain),
             bundle,
             analyzer,
@@ -506,7 +541,8 @@ impl Matcher {
         let mut all = Vec::new();
         for &lang in self.languages(&tokens).1 {
             let analysis = self.analyzer.analyze_tokens(&tokens, lang);
-            all.extend(self.rank(&analysis, lang));
+            let fragment = Fragment::new(&self.analyzer, sentence, &tokens, lang);
+            all.extend(self.rank(&analysis, &fragment, lang));
         }
         sort_by_rank(&mut all);
         all
@@ -515,7 +551,7 @@ impl Matcher {
     /// A text's language (English when it has more English stop words than
     /// Italian ones, else Italian) and the languages to read it in: that
     /// one, or both when the stop words do not tell.
-    fn languages(&self, tokens: &[crate::normalize::Token]) -> (Lang, &'static [Lang]) {
+    fn languages(&self, tokens: &[Token]) -> (Lang, &'static [Lang]) {
         let hits = self.analyzer.stopword_hits(tokens);
         match hits[0].cmp(&hits[1]) {
             std::cmp::Ordering::Greater => (Lang::It, &[Lang::It]),
@@ -533,7 +569,8 @@ impl Matcher {
         let mut best: Option<(Candidate, Analysis)> = None;
         for &l in readings {
             let analysis = self.analyzer.analyze_tokens(&tokens, l);
-            let ranked = self.rank(&analysis, l);
+            let fragment = Fragment::new(&self.analyzer, sentence, &tokens, l);
+            let ranked = self.rank(&analysis, &fragment, l);
             let Some(top) = ranked.first() else { continue };
             // A sentence that names someone is first about that person's
             // claim, if one says nearly as much: "Meloni ha chiesto un ruolo
@@ -676,7 +713,7 @@ impl Matcher {
         })
     }
 
-    fn rank(&self, analysis: &Analysis, lang: Lang) -> Vec<Candidate> {
+    fn rank(&self, analysis: &Analysis, fragment: &Fragment, lang: Lang) -> Vec<Candidate> {
         let li = lang_index(lang);
         let index = &self.index[li];
         let query = self.resolve(analysis, index);
@@ -748,6 +785,10 @@ impl Matcher {
                         || self.named_by_claim[ci].contains(&m.entity)
                 });
                 features.names_claim_entity = named;
+                features.fragment = fragment.of(
+                    &self.plain_claims[ci],
+                    &self.stem_claims[lang_index(lang)][ci],
+                );
                 Candidate {
                     claim: ci,
                     lang,
@@ -928,6 +969,7 @@ impl Matcher {
             // touch a fair part of that.
             misses_negated_core: negated_core && core_w < CORE_SHARE * matched_w,
             names_claim_entity: false,
+            fragment: false,
         }
     }
 
@@ -982,6 +1024,52 @@ fn clip(text: &str, max: usize) -> (&str, bool) {
         end -= 1;
     }
     (&text[..end], true)
+}
+
+/// A selection as a possible fragment of a claim: its [`plain`] text and its
+/// stems, or nothing when it is too short to be one.
+struct Fragment {
+    plain: String,
+    stems: String,
+}
+
+impl Fragment {
+    fn new(analyzer: &Analyzer, sentence: &str, tokens: &[Token], lang: Lang) -> Fragment {
+        if tokens.len() < FRAGMENT_WORDS {
+            return Fragment {
+                plain: String::new(),
+                stems: String::new(),
+            };
+        }
+        let li = lang_index(lang);
+        let mut stems = String::from(" ");
+        for t in tokens {
+            stems.push_str(&analyzer.stem(&t.text, li));
+            stems.push(' ');
+        }
+        Fragment {
+            plain: plain(sentence),
+            stems,
+        }
+    }
+
+    /// Whether the selection is a run of words of a claim's `plain` text
+    /// (edge words may be cut: it is a plain substring) or of its stems.
+    fn of(&self, plain_claim: &str, stem_claim: &str) -> bool {
+        !self.plain.is_empty()
+            && (plain_claim.contains(&self.plain) || stem_claim.contains(&self.stems))
+    }
+}
+
+/// The stems of every word of `text`, space-separated, a space at each end.
+fn stem_line(analyzer: &Analyzer, text: &str, lang: Lang) -> String {
+    let li = lang_index(lang);
+    let mut out = String::from(" ");
+    for t in tokenize(text) {
+        out.push_str(&analyzer.stem(&t.text, li));
+        out.push(' ');
+    }
+    out
 }
 
 /// Folded text with every run of non-alphanumerics collapsed to one space:

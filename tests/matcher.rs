@@ -98,6 +98,14 @@ fn verbatim_sentences_and_fragments() {
             ok("forza di “rassicurazione” europea, composta da diversi Paesi", "macron-forza-rassicurazione"),
             ok("un meccanismo di monitoraggio del cessate il fuoco", "pacchetto-monitoraggio-cessate-il-fuoco"),
             ok("a step up military and financial support for Kyiv", "impegno-a-intensificare-sostegno-a-kiev"),
+            // Four words or more of one claim state it, even with only two
+            // content words, word for word or stem for stem.
+            ok("la mancanza di unanimità sull’invio", "starmer-merz-nessuna-unanimita-sul-peacekeeping"),
+            ok("pointing out the lack of unanimity", "starmer-merz-nessuna-unanimita-sul-peacekeeping"),
+            ok("with interest by the other partic", "articolo-5-accolto-con-interesse"),
+            // Three are a topic, not a statement.
+            nothing("lack of unanimity"),
+            nothing("la linea di"),
         ],
     );
 }
