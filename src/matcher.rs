@@ -580,11 +580,7 @@ impl Matcher {
             // of; "gli Stati Uniti" in it is a subject, not a speaker.
             let names = |ci: usize| {
                 analysis.mentions.iter().any(|m| {
-                    let person = matches!(
-                        self.bundle.entities[m.entity].kind,
-                        EntityKind::Person | EntityKind::Group
-                    );
-                    person
+                    self.names_person(m.entity)
                         && (self.speakers[ci].contains(&m.entity)
                             || self.named_by_claim[ci].contains(&m.entity))
                 })
@@ -658,6 +654,15 @@ impl Matcher {
 
     /// Whether a claim is the report's own statement (its speaker is the
     /// document).
+    /// Whether an entity is a person or a group of people (not a country,
+    /// a body or a document).
+    fn names_person(&self, entity: usize) -> bool {
+        matches!(
+            self.bundle.entities[entity].kind,
+            EntityKind::Person | EntityKind::Group
+        )
+    }
+
     fn by_document(&self, claim: usize) -> bool {
         self.speakers[claim]
             .iter()
@@ -780,11 +785,30 @@ impl Matcher {
             .map(|(ci, _)| {
                 let ci = ci as usize;
                 let mut features = self.features(&query, &index.fields[ci], index);
-                let named = analysis.mentions.iter().any(|m| {
-                    self.speakers[ci].contains(&m.entity)
-                        || self.named_by_claim[ci].contains(&m.entity)
-                });
+                let involved = |e: usize| {
+                    self.speakers[ci].contains(&e) || self.named_by_claim[ci].contains(&e)
+                };
+                let named = analysis.mentions.iter().any(|m| involved(m.entity));
                 features.names_claim_entity = named;
+                // A person the claim has nothing to do with is part of what
+                // the selection says ("Witkoff held talks in Moscow" is not
+                // the report's remark on talks), unless the selection puts
+                // the claim in their mouth: that is a misattribution.
+                let by_document = self.by_document(ci);
+                let strangers = analysis
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        self.names_person(m.entity)
+                            && !involved(m.entity)
+                            && (named || (by_document && !m.speaking))
+                    })
+                    .count();
+                if strangers > 0 && features.query_coverage > 0.0 {
+                    let total = features.evidence / features.query_coverage;
+                    let extra = strangers as f32 * UNKNOWN_WEIGHT * idf(n as f32, 0.0);
+                    features.query_coverage = features.evidence / (total + extra);
+                }
                 features.fragment = fragment.of(
                     &self.plain_claims[ci],
                     &self.stem_claims[lang_index(lang)][ci],

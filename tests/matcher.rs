@@ -324,6 +324,9 @@ fn the_same_people_saying_something_else_is_no_match() {
             nothing("Macron announced an increase in French defence spending"),
             nothing("Merz met Starmer in Berlin to discuss trade"),
             nothing("Il vertice del G7 si terrà in Canada"),
+            // A person the claim has nothing to do with is part of what is
+            // said: this is not the report's remark about talks.
+            nothing("Merz held talks with Russian officials in Moscow"),
         ],
     );
 }
