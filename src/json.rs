@@ -9,8 +9,6 @@
 //! Numbers are kept as written: Fonte's data only has whole numbers (char
 //! offsets), read with [`Json::as_usize`].
 
-use std::fmt::Write;
-
 /// Deepest nesting accepted: deep enough for any bundle, shallow enough
 /// that a hostile document can't exhaust the stack.
 const MAX_DEPTH: usize = 64;
@@ -110,10 +108,25 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn error(&self, what: &str) -> String {
-        let before = &self.text[..self.pos.min(self.text.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        format!("invalid JSON at line {line}, column {column}: {what}")
+        // Counted by hand: `str::matches` and `format!` would each ship
+        // their own machinery for this one cold message.
+        let before = &self.bytes[..self.pos.min(self.bytes.len())];
+        let (mut line, mut column) = (1, 1);
+        for &b in before {
+            if b == b'\n' {
+                (line, column) = (line + 1, 1);
+            } else if b & 0xC0 != 0x80 {
+                // Not a UTF-8 continuation byte: a new character.
+                column += 1;
+            }
+        }
+        let mut out = "invalid JSON at line ".to_owned();
+        write_uint(&mut out, line);
+        out.push_str(", column ");
+        write_uint(&mut out, column);
+        out.push_str(": ");
+        out.push_str(what);
+        out
     }
 
     fn skip_ws(&mut self) {
@@ -306,7 +319,10 @@ pub fn write_str(out: &mut String, s: &str) {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+                out.push_str("\\u00");
+                for nibble in [c as u32 >> 4, c as u32 & 0xF] {
+                    out.push(char::from_digit(nibble, 16).unwrap_or('0'));
+                }
             }
             c => out.push(c),
         }
@@ -314,11 +330,35 @@ pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Appends `n` in decimal: `core::fmt`'s integer printing, padding and
+/// argument plumbing are several kilobytes of wasm for what this does.
+pub fn write_uint(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let (mut n, mut i) = (n, digits.len());
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+}
+
 /// Appends a number between 0 and 1 with three decimals ("0.873"), without
 /// the float formatting machinery.
 pub fn write_unit(out: &mut String, x: f64) {
-    let thousandths = (x.clamp(0.0, 1.0) * 1000.0).round() as u32;
-    let _ = write!(out, "{}.{:03}", thousandths / 1000, thousandths % 1000);
+    let thousandths = (x.clamp(0.0, 1.0) * 1000.0).round() as usize;
+    write_uint(out, thousandths / 1000);
+    out.push('.');
+    for digit in [
+        thousandths / 100 % 10,
+        thousandths / 10 % 10,
+        thousandths % 10,
+    ] {
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 #[cfg(test)]
@@ -344,6 +384,8 @@ mod tests {
     fn errors_say_where() {
         let e = parse("{\n  \"a\": [1,,2]\n}").unwrap_err();
         assert_eq!(e, "invalid JSON at line 2, column 11: expected a value");
+        let e = parse("[\"é€😀\", x]").unwrap_err();
+        assert_eq!(e, "invalid JSON at line 1, column 9: expected a value");
         assert!(parse("").is_err());
         assert!(parse("\"open").is_err());
         assert!(parse("[1] x").is_err());
@@ -362,5 +404,11 @@ mod tests {
         write_unit(&mut n, 1.0);
         write_unit(&mut n, 0.0);
         assert_eq!(n, "0.8741.0000.000");
+        let mut n = String::new();
+        for x in [0, 7, 10, 1234567890, usize::MAX] {
+            write_uint(&mut n, x);
+            n.push(' ');
+        }
+        assert_eq!(n, format!("0 7 10 1234567890 {} ", usize::MAX));
     }
 }
