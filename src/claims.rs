@@ -24,6 +24,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::Json;
 use crate::normalize::tokenize;
 use crate::verdict::Lang;
 
@@ -212,23 +213,22 @@ impl Bundle {
     /// offending claim, entity or source and the field.
     pub fn validate(&self) -> Result<(), BundleError> {
         if self.schema != SCHEMA {
-            return Err(Item::Bundle.err(Problem::Schema(self.schema.clone())));
+            return Err(schema_error(&self.schema));
         }
         self.validate_document()?;
-        let source_ids = sorted_ids(self.sources.iter().map(|s| s.id.as_str()));
+        let source_ids = sorted_ids(self.sources.iter().map(|s| s.id.as_str()).collect());
         for (i, source) in self.sources.iter().enumerate() {
             let item = Item::Source(i, &source.id);
             required(&item, "id", &source.id)?;
-            required(&item, "name.it", &source.name.it)?;
-            required(&item, "name.en", &source.name.en)?;
+            required_localized(&item, "name", &source.name)?;
             unique(&item, &source_ids, &source.id)?;
         }
-        let entity_ids = sorted_ids(self.entities.iter().map(|e| e.id.as_str()));
+        let entity_ids = sorted_ids(self.entities.iter().map(|e| e.id.as_str()).collect());
         for (i, entity) in self.entities.iter().enumerate() {
             self.validate_entity(&Item::Entity(i, &entity.id), entity, &entity_ids)?;
         }
         self.validate_aliases()?;
-        let claim_ids = sorted_ids(self.claims.iter().map(|c| c.id.as_str()));
+        let claim_ids = sorted_ids(self.claims.iter().map(|c| c.id.as_str()).collect());
         for (i, claim) in self.claims.iter().enumerate() {
             let item = Item::Claim(i, &claim.id);
             validate_claim(&item, claim, &entity_ids, &source_ids)?;
@@ -301,15 +301,13 @@ impl Bundle {
         let doc = &self.document;
         let item = Item::Document;
         required(&item, "id", &doc.id)?;
-        required(&item, "title.it", &doc.title.it)?;
-        required(&item, "title.en", &doc.title.en)?;
+        required_localized(&item, "title", &doc.title)?;
         required(&item, "lang", &doc.lang)?;
         if Lang::parse(&doc.lang).is_none() {
-            return Err(item.err(Problem::Lang(doc.lang.clone())));
+            return Err(item.err(&["lang \"", &doc.lang, "\" is not \"it\" or \"en\""]));
         }
-        date(&item, "date", &doc.date)?;
-        required(&item, "place.it", &doc.place.it)?;
-        required(&item, "place.en", &doc.place.en)
+        date(&item, &doc.date)?;
+        required_localized(&item, "place", &doc.place)
     }
 
     fn validate_entity(
@@ -320,25 +318,28 @@ impl Bundle {
     ) -> Result<(), BundleError> {
         required(item, "id", &entity.id)?;
         required(item, "name", &entity.name)?;
-        required(item, "role.it", &entity.role.it)?;
-        required(item, "role.en", &entity.role.en)?;
+        required_localized(item, "role", &entity.role)?;
         unique(item, entity_ids, &entity.id)?;
         for alias in &entity.aliases {
             required(item, "aliases", alias)?;
         }
         match (entity.kind, entity.members.is_empty()) {
-            (EntityKind::Group, true) => return Err(item.err(Problem::Missing("members"))),
+            (EntityKind::Group, true) => return Err(item.missing("members", "")),
             (EntityKind::Group, false) => {}
             (_, true) => return Ok(()),
-            (_, false) => return Err(item.err(Problem::MembersOfNonGroup)),
+            (_, false) => return Err(item.err(&["members are only for groups"])),
         }
         for (i, member) in entity.members.iter().enumerate() {
             known(item, "members", entity_ids, member)?;
-            if *member == entity.id || entity.members[..i].contains(member) {
-                return Err(item.err(Problem::BadMember(member.clone())));
-            }
-            if self.entity(member).map(|m| m.kind) == Some(EntityKind::Group) {
-                return Err(item.err(Problem::BadMember(member.clone())));
+            if *member == entity.id
+                || entity.members[..i].contains(member)
+                || self.entity(member).map(|m| m.kind) == Some(EntityKind::Group)
+            {
+                return Err(item.err(&[
+                    "members lists \"",
+                    member,
+                    "\" twice, itself, or a group",
+                ]));
             }
         }
         Ok(())
@@ -352,12 +353,18 @@ impl Bundle {
         for (ei, entity) in self.entities.iter().enumerate() {
             let phrases = std::iter::once(&entity.name).chain(&entity.aliases);
             for phrase in phrases {
-                let words: Vec<String> = tokenize(phrase).into_iter().map(|t| t.text).collect();
-                if words.is_empty() {
-                    let item = Item::Entity(ei, &entity.id);
-                    return Err(item.err(Problem::AliasWithoutWords(phrase.clone())));
+                let mut key = String::new();
+                for token in tokenize(phrase) {
+                    if !key.is_empty() {
+                        key.push(' ');
+                    }
+                    key.push_str(&token.text);
                 }
-                keys.push((words.join(" "), ei, phrase));
+                if key.is_empty() {
+                    let item = Item::Entity(ei, &entity.id);
+                    return Err(item.err(&["alias \"", phrase, "\" has no words"]));
+                }
+                keys.push((key, ei, phrase));
             }
         }
         crate::sort::sort(&mut keys);
@@ -365,8 +372,14 @@ impl Bundle {
             let ((a, ea, _), (b, eb, phrase)) = (&pair[0], &pair[1]);
             if a == b && ea != eb {
                 let item = Item::Entity(*eb, &self.entities[*eb].id);
-                let other = self.entities[*ea].id.clone();
-                return Err(item.err(Problem::SharedAlias((*phrase).to_owned(), other)));
+                let other = &self.entities[*ea].id;
+                return Err(item.err(&[
+                    "alias \"",
+                    phrase,
+                    "\" is also an alias of \"",
+                    other,
+                    "\"",
+                ]));
             }
         }
         Ok(())
@@ -382,22 +395,29 @@ impl Bundle {
         for i in order {
             let claim = &self.claims[i];
             let quote = &claim.quote;
-            let item = Item::Claim(i, &claim.id);
-            let not_verbatim = || {
-                let found = text.find(quote.text.as_str()).map(|b| {
-                    let start = text[..b].chars().count();
-                    (start, start + quote.text.chars().count())
-                });
-                item.err(Problem::NotVerbatim(quote.start, quote.end, found))
-            };
-            let Some(byte) = advance(text, cursor, quote.start) else {
-                return Err(not_verbatim());
-            };
-            cursor = (quote.start, byte);
-            let mut passage = text[byte..].chars();
-            let same = quote.text.chars().all(|c| passage.next() == Some(c));
+            let passage = advance(text, cursor, quote.start).and_then(|byte| {
+                cursor = (quote.start, byte);
+                text.get(byte..)
+            });
+            let same = passage.is_some_and(|passage| {
+                let mut passage = passage.chars();
+                quote.text.chars().all(|c| passage.next() == Some(c))
+            });
             if !same {
-                return Err(not_verbatim());
+                let mut message = "quote is not verbatim at ".to_owned();
+                push_range(&mut message, quote.start, quote.end);
+                message.push_str(" of the document (the text ");
+                match text.find(quote.text.as_str()) {
+                    Some(b) => {
+                        let start = text.get(..b).map_or(0, |t| t.chars().count());
+                        let end = start + quote.text.chars().count();
+                        message.push_str("occurs at ");
+                        push_range(&mut message, start, end);
+                        message.push(')');
+                    }
+                    None => message.push_str("does not occur in it)"),
+                }
+                return Err(Item::Claim(i, &claim.id).err(&[&message]));
             }
         }
         Ok(())
@@ -418,38 +438,53 @@ fn validate_claim(
     for mention in &claim.mentions {
         known(item, "mentions", entity_ids, mention)?;
         if *mention == claim.speaker {
-            return Err(item.err(Problem::MentionsSpeaker(mention.clone())));
+            return Err(item.err(&["mentions lists the speaker \"", mention, "\""]));
         }
     }
-    date(item, "date", &claim.date)?;
-    required(item, "place.it", &claim.place.it)?;
-    required(item, "place.en", &claim.place.en)?;
-    required(item, "text.it", &claim.text.it)?;
-    required(item, "text.en", &claim.text.en)?;
+    date(item, &claim.date)?;
+    required_localized(item, "place", &claim.place)?;
+    required_localized(item, "text", &claim.text)?;
     required(item, "kind", &claim.kind)?;
     if !CLAIM_KINDS.contains(&claim.kind.as_str()) {
-        return Err(item.err(Problem::Kind(claim.kind.clone())));
+        let mut kinds = String::new();
+        for kind in CLAIM_KINDS {
+            if !kinds.is_empty() {
+                kinds.push_str(", ");
+            }
+            kinds.push_str(kind);
+        }
+        return Err(item.err(&["kind \"", &claim.kind, "\" is not one of ", &kinds]));
     }
     let quote = &claim.quote;
     // Not `required`: a quote of spaces is still a passage of the text.
     if quote.text.is_empty() {
-        return Err(item.err(Problem::Missing("quote.text")));
+        return Err(item.missing("quote", ".text"));
     }
-    if quote.start >= quote.end {
-        return Err(item.err(Problem::QuoteRange(quote.start, quote.end)));
-    }
+    let mut message = String::new();
     let len = quote.text.chars().count();
-    if quote.end - quote.start != len {
-        return Err(item.err(Problem::QuoteLength(quote.start, quote.end, len)));
+    if quote.start >= quote.end {
+        message.push_str("quote.start ");
+        crate::json::write_uint(&mut message, quote.start);
+        message.push_str(" is not before quote.end ");
+        crate::json::write_uint(&mut message, quote.end);
+    } else if quote.end - quote.start != len {
+        message.push_str("quote.text has ");
+        crate::json::write_uint(&mut message, len);
+        message.push_str(" characters but ");
+        push_range(&mut message, quote.start, quote.end);
+        message.push_str(" spans ");
+        crate::json::write_uint(&mut message, quote.end - quote.start);
+    } else {
+        return Ok(());
     }
-    Ok(())
+    Err(item.err(&[&message]))
 }
 
 /// The byte offset of char `target`, walking on from `cursor` (a char
 /// offset and its byte offset) when `target` lies after it.
 fn advance(text: &str, cursor: (usize, usize), target: usize) -> Option<usize> {
     let (from_char, from_byte) = if target >= cursor.0 { cursor } else { (0, 0) };
-    let rest = &text[from_byte..];
+    let rest = text.get(from_byte..)?;
     let n = target - from_char;
     match rest.char_indices().nth(n) {
         Some((b, _)) => Some(from_byte + b),
@@ -471,15 +506,24 @@ fn truncate_words(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
 }
 
-fn sorted_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut ids: Vec<&str> = ids.collect();
+fn sorted_ids(mut ids: Vec<&str>) -> Vec<&str> {
     crate::sort::sort(&mut ids);
     ids
 }
 
-fn required(item: &Item<'_>, field: &'static str, value: &str) -> Result<(), BundleError> {
+fn required(item: &Item<'_>, field: &str, value: &str) -> Result<(), BundleError> {
     if value.trim().is_empty() {
-        return Err(item.err(Problem::Missing(field)));
+        return Err(item.missing(field, ""));
+    }
+    Ok(())
+}
+
+/// Both languages of a text are required.
+fn required_localized(item: &Item<'_>, field: &str, value: &Localized) -> Result<(), BundleError> {
+    for (text, lang) in [(&value.it, ".it"), (&value.en, ".en")] {
+        if text.trim().is_empty() {
+            return Err(item.missing(field, lang));
+        }
     }
     Ok(())
 }
@@ -487,27 +531,27 @@ fn required(item: &Item<'_>, field: &'static str, value: &str) -> Result<(), Bun
 fn unique(item: &Item<'_>, sorted: &[&str], id: &str) -> Result<(), BundleError> {
     let first = sorted.partition_point(|x| *x < id);
     if sorted.get(first + 1) == Some(&id) {
-        return Err(item.err(Problem::Duplicate));
+        return Err(item.err(&["id is not unique"]));
     }
     Ok(())
 }
 
-fn known(
-    item: &Item<'_>,
-    field: &'static str,
-    sorted: &[&str],
-    id: &str,
-) -> Result<(), BundleError> {
+fn known(item: &Item<'_>, field: &str, sorted: &[&str], id: &str) -> Result<(), BundleError> {
     if sorted.binary_search(&id).is_err() {
-        return Err(item.err(Problem::Unknown(field, id.to_owned())));
+        let what = if field == "source" {
+            "source"
+        } else {
+            "entity"
+        };
+        return Err(item.err(&[field, " \"", id, "\" is not the id of any ", what]));
     }
     Ok(())
 }
 
-fn date(item: &Item<'_>, field: &'static str, value: &str) -> Result<(), BundleError> {
-    required(item, field, value)?;
+fn date(item: &Item<'_>, value: &str) -> Result<(), BundleError> {
+    required(item, "date", value)?;
     if !is_iso_date(value) {
-        return Err(item.err(Problem::Date(field, value.to_owned())));
+        return Err(item.err(&["date \"", value, "\" is not a YYYY-MM-DD date"]));
     }
     Ok(())
 }
@@ -515,14 +559,14 @@ fn date(item: &Item<'_>, field: &'static str, value: &str) -> Result<(), BundleE
 /// `YYYY-MM-DD`, a day that exists.
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         b[r].iter().try_fold(0u32, |n, &c| {
             c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
         })
     };
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
     let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
         return false;
     };
@@ -537,42 +581,26 @@ fn is_iso_date(s: &str) -> bool {
     (1..=days).contains(&day)
 }
 
+/// Appends `start..end`.
+fn push_range(out: &mut String, start: usize, end: usize) {
+    crate::json::write_uint(out, start);
+    out.push_str("..");
+    crate::json::write_uint(out, end);
+}
+
+fn schema_error(found: &str) -> BundleError {
+    Item::Bundle.err(&["schema is \"", found, "\", expected \"", SCHEMA, "\""])
+}
+
 /// Why a bundle was rejected. Its `Display` is one lowercase line naming
 /// the claim, entity or source and the field, e.g.
 /// `claim "macron-forza": quote is not verbatim at 1234..1300 of the document`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BundleError {
-    kind: ErrorKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum ErrorKind {
-    /// Not JSON, or JSON of another shape: the parser's message.
-    Json(String),
-    /// One item breaks a rule.
-    Item { item: String, problem: Problem },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Problem {
-    Missing(&'static str),
-    Schema(String),
-    Lang(String),
-    Date(&'static str, String),
-    Duplicate,
-    Unknown(&'static str, String),
-    MentionsSpeaker(String),
-    Kind(String),
-    QuoteRange(usize, usize),
-    QuoteLength(usize, usize, usize),
-    NotVerbatim(usize, usize, Option<(usize, usize)>),
-    AliasWithoutWords(String),
-    SharedAlias(String, String),
-    MembersOfNonGroup,
-    BadMember(String),
-    /// A field of the wrong JSON type: field, expected, found.
-    Type(&'static str, &'static str, &'static str),
-    EntityKind(String),
+    // The line itself, written where the problem is found: one enum per
+    // kind of problem and a `Display` with `write!` per variant cost
+    // kilobytes of wasm more than the few strings each message joins.
+    message: String,
 }
 
 /// What a problem is about; displayed as the start of the message.
@@ -585,105 +613,70 @@ enum Item<'a> {
 }
 
 impl Item<'_> {
-    fn err(&self, problem: Problem) -> BundleError {
-        let item = match self {
-            Item::Bundle => "bundle".to_owned(),
-            Item::Document => "document".to_owned(),
-            Item::Source(i, id) => labelled("source", *i, id),
-            Item::Entity(i, id) => labelled("entity", *i, id),
-            Item::Claim(i, id) => labelled("claim", *i, id),
+    /// The error `<item>: <parts joined>`. The item is `claim "id"`, or
+    /// `claim #3` (its index in the array) when it has no id.
+    fn err(&self, parts: &[&str]) -> BundleError {
+        let (what, labelled) = match *self {
+            Item::Bundle => ("bundle", None),
+            Item::Document => ("document", None),
+            Item::Source(i, id) => ("source", Some((i, id))),
+            Item::Entity(i, id) => ("entity", Some((i, id))),
+            Item::Claim(i, id) => ("claim", Some((i, id))),
         };
-        BundleError {
-            kind: ErrorKind::Item { item, problem },
+        let mut message = what.to_owned();
+        match labelled {
+            Some((i, id)) if id.trim().is_empty() => {
+                message.push_str(" #");
+                crate::json::write_uint(&mut message, i);
+            }
+            Some((_, id)) => {
+                message.push_str(" \"");
+                message.push_str(id);
+                message.push('"');
+            }
+            None => {}
         }
+        message.push_str(": ");
+        for part in parts {
+            message.push_str(part);
+        }
+        BundleError { message }
     }
-}
 
-/// `claim "id"`, or `claim #3` (its index in the array) when it has no id.
-fn labelled(what: &str, index: usize, id: &str) -> String {
-    if id.trim().is_empty() {
-        format!("{what} #{index}")
-    } else {
-        format!("{what} \"{id}\"")
+    /// `missing field "<field><suffix>"`.
+    fn missing(&self, field: &str, suffix: &str) -> BundleError {
+        self.err(&["missing field \"", field, suffix, "\""])
+    }
+
+    /// `field "<field><suffix>" should be <expected>, not <found's type>`.
+    fn wrong_type(&self, field: &str, suffix: &str, expected: &str, found: &Json) -> BundleError {
+        self.err(&[
+            "field \"",
+            field,
+            suffix,
+            "\" should be ",
+            expected,
+            ", not ",
+            found.type_name(),
+        ])
     }
 }
 
 impl BundleError {
-    fn json(message: String) -> BundleError {
+    /// Text that is not JSON (the parser's message), or JSON of another
+    /// shape at the top level.
+    fn json(message: &str) -> BundleError {
         // "bundle is not valid JSON: invalid JSON at line 3, column 5: ..."
-        let message = message.trim_start_matches("invalid JSON ").to_owned();
+        let message = message.strip_prefix("invalid JSON ").unwrap_or(message);
         BundleError {
-            kind: ErrorKind::Json(message),
+            message: ["bundle is not valid JSON: ", message].concat(),
         }
     }
 }
 
 impl fmt::Display for BundleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (item, problem) = match &self.kind {
-            ErrorKind::Json(message) => return write!(f, "bundle is not valid JSON: {message}"),
-            ErrorKind::Item { item, problem } => (item, problem),
-        };
-        write!(f, "{item}: ")?;
-        match problem {
-            Problem::Missing(field) => write!(f, "missing field \"{field}\""),
-            Problem::Schema(found) => {
-                write!(f, "schema is \"{found}\", expected \"{SCHEMA}\"")
-            }
-            Problem::Lang(found) => write!(f, "lang \"{found}\" is not \"it\" or \"en\""),
-            Problem::Date(field, found) => {
-                write!(f, "{field} \"{found}\" is not a YYYY-MM-DD date")
-            }
-            Problem::Duplicate => write!(f, "id is not unique"),
-            Problem::Unknown(field, id) => {
-                let what = if *field == "source" {
-                    "source"
-                } else {
-                    "entity"
-                };
-                write!(f, "{field} \"{id}\" is not the id of any {what}")
-            }
-            Problem::MentionsSpeaker(id) => {
-                write!(f, "mentions lists the speaker \"{id}\"")
-            }
-            Problem::Kind(found) => {
-                write!(
-                    f,
-                    "kind \"{found}\" is not one of {}",
-                    CLAIM_KINDS.join(", ")
-                )
-            }
-            Problem::QuoteRange(start, end) => {
-                write!(f, "quote.start {start} is not before quote.end {end}")
-            }
-            Problem::QuoteLength(start, end, len) => write!(
-                f,
-                "quote.text has {len} characters but {start}..{end} spans {}",
-                end - start
-            ),
-            Problem::NotVerbatim(start, end, found) => {
-                write!(f, "quote is not verbatim at {start}..{end} of the document")?;
-                match found {
-                    Some((s, e)) => write!(f, " (the text occurs at {s}..{e})"),
-                    None => write!(f, " (the text does not occur in it)"),
-                }
-            }
-            Problem::AliasWithoutWords(alias) => write!(f, "alias \"{alias}\" has no words"),
-            Problem::SharedAlias(alias, other) => {
-                write!(f, "alias \"{alias}\" is also an alias of \"{other}\"")
-            }
-            Problem::MembersOfNonGroup => write!(f, "members are only for groups"),
-            Problem::BadMember(id) => write!(f, "members lists \"{id}\" twice, itself, or a group"),
-            Problem::Type(field, expected, found) => {
-                write!(f, "field \"{field}\" should be {expected}, not {found}")
-            }
-            Problem::EntityKind(found) => {
-                write!(
-                    f,
-                    "kind \"{found}\" is not one of person, body, group, document"
-                )
-            }
-        }
+        f.write_str(&self.message)
     }
 }
 
@@ -693,70 +686,85 @@ impl std::error::Error for BundleError {}
 /// so that a missing or mistyped field is reported with its claim.
 mod read {
     use super::{
-        Bundle, BundleError, Claim, Entity, EntityKind, Item, Localized, Problem, Quote, Source,
-        SourceDocument, SCHEMA,
+        schema_error, Bundle, BundleError, Claim, Entity, EntityKind, Item, Localized, Quote,
+        Source, SourceDocument, SCHEMA,
     };
     use crate::json::{self, Json};
 
+    // Fields are read into structs that start empty rather than into locals
+    // assembled at the end: with a dozen strings read before the struct
+    // exists, every `?` would drop a different set of them, and that drop
+    // code was most of this module's wasm.
+
     type Res<T> = Result<T, BundleError>;
 
-    /// The members of an object, or an error naming what should be one.
-    fn object<'a>(value: &'a Json, item: &Item<'_>, field: &'static str) -> Res<&'a Json> {
+    /// The member `key` of `obj`; missing, it is reported as
+    /// `<name><suffix>`.
+    fn get<'a>(
+        obj: &'a Json,
+        key: &str,
+        item: &Item<'_>,
+        name: &str,
+        suffix: &str,
+    ) -> Res<&'a Json> {
+        obj.get(key).ok_or_else(|| item.missing(name, suffix))
+    }
+
+    /// `value` if it is an object.
+    fn object<'a>(value: &'a Json, item: &Item<'_>, name: &str) -> Res<&'a Json> {
         match value {
             Json::Obj(_) => Ok(value),
-            other => Err(item.err(Problem::Type(field, "an object", other.type_name()))),
+            other => Err(item.wrong_type(name, "", "an object", other)),
         }
     }
 
-    fn field<'a>(obj: &'a Json, item: &Item<'_>, name: &'static str) -> Res<&'a Json> {
-        obj.get(name)
-            .ok_or_else(|| item.err(Problem::Missing(name)))
-    }
-
-    fn string(obj: &Json, item: &Item<'_>, name: &'static str) -> Res<String> {
-        match field(obj, item, name)? {
-            Json::Str(s) => Ok(s.clone()),
-            other => Err(item.err(Problem::Type(name, "a string", other.type_name()))),
+    /// `value` if it is a string.
+    fn str_value<'a>(value: &'a Json, item: &Item<'_>, name: &str, suffix: &str) -> Res<&'a str> {
+        match value {
+            Json::Str(s) => Ok(s),
+            other => Err(item.wrong_type(name, suffix, "a string", other)),
         }
     }
 
-    fn localized(obj: &Json, item: &Item<'_>, names: [&'static str; 3]) -> Res<Localized> {
-        let value = object(field(obj, item, names[0])?, item, names[0])?;
-        let part = |key: &str, name: &'static str| match value.get(key) {
-            None => Err(item.err(Problem::Missing(name))),
-            Some(Json::Str(s)) => Ok(s.clone()),
-            Some(other) => Err(item.err(Problem::Type(name, "a string", other.type_name()))),
-        };
-        Ok(Localized {
-            it: part("it", names[1])?,
-            en: part("en", names[2])?,
-        })
+    /// Appends the string `obj[name]` to `out`.
+    fn string(obj: &Json, item: &Item<'_>, name: &str, out: &mut String) -> Res<()> {
+        out.push_str(str_value(get(obj, name, item, name, "")?, item, name, "")?);
+        Ok(())
+    }
+
+    fn localized(obj: &Json, item: &Item<'_>, name: &str, out: &mut Localized) -> Res<()> {
+        let value = object(get(obj, name, item, name, "")?, item, name)?;
+        for (key, suffix, out) in [("it", ".it", &mut out.it), ("en", ".en", &mut out.en)] {
+            out.push_str(str_value(
+                get(value, key, item, name, suffix)?,
+                item,
+                name,
+                suffix,
+            )?);
+        }
+        Ok(())
     }
 
     /// An optional array of strings (absent means empty).
-    fn strings(obj: &Json, item: &Item<'_>, name: &'static str) -> Res<Vec<String>> {
-        match obj.get(name) {
-            None | Some(Json::Null) => Ok(Vec::new()),
-            Some(Json::Arr(items)) => items
-                .iter()
-                .map(|v| {
-                    v.as_str().map(str::to_owned).ok_or_else(|| {
-                        item.err(Problem::Type(name, "an array of strings", v.type_name()))
-                    })
-                })
-                .collect(),
-            Some(other) => Err(item.err(Problem::Type(
-                name,
-                "an array of strings",
-                other.type_name(),
-            ))),
+    fn strings(obj: &Json, item: &Item<'_>, name: &str, out: &mut Vec<String>) -> Res<()> {
+        let items = match obj.get(name) {
+            None | Some(Json::Null) => return Ok(()),
+            Some(Json::Arr(items)) => items,
+            Some(other) => return Err(item.wrong_type(name, "", "an array of strings", other)),
+        };
+        for v in items {
+            match v {
+                Json::Str(s) => out.push(s.clone()),
+                other => return Err(item.wrong_type(name, "", "an array of strings", other)),
+            }
         }
+        Ok(())
     }
 
-    fn array<'a>(obj: &'a Json, name: &'static str) -> Res<&'a [Json]> {
-        match field(obj, &Item::Bundle, name)? {
+    fn array<'a>(obj: &'a Json, name: &str) -> Res<&'a [Json]> {
+        match get(obj, name, &Item::Bundle, name, "")? {
             Json::Arr(items) => Ok(items),
-            other => Err(Item::Bundle.err(Problem::Type(name, "an array", other.type_name()))),
+            other => Err(Item::Bundle.wrong_type(name, "", "an array", other)),
         }
     }
 
@@ -765,128 +773,146 @@ mod read {
         value.get("id").and_then(Json::as_str).unwrap_or("")
     }
 
-    pub(super) fn bundle(text: &str) -> Res<Bundle> {
-        let root = json::parse(text).map_err(BundleError::json)?;
+    pub(super) fn bundle(json: &str) -> Res<Bundle> {
+        let root = json::parse(json).map_err(|e| BundleError::json(&e))?;
         if !matches!(root, Json::Obj(_)) {
             let found = root.type_name();
-            return Err(BundleError::json(format!(
-                "the top level is {found}, not an object"
-            )));
+            return Err(BundleError::json(
+                &["the top level is ", found, ", not an object"].concat(),
+            ));
         }
-        // Another schema version likely has another shape: say that first.
         let root = &root;
-        let schema = string(root, &Item::Bundle, "schema")?;
-        if schema != SCHEMA {
-            return Err(Item::Bundle.err(Problem::Schema(schema)));
-        }
-        let doc = object(
-            field(root, &Item::Bundle, "document")?,
-            &Item::Bundle,
-            "document",
-        )?;
-        let d = &Item::Document;
-        let document = SourceDocument {
-            id: string(doc, d, "id")?,
-            title: localized(doc, d, ["title", "title.it", "title.en"])?,
-            lang: string(doc, d, "lang")?,
-            date: string(doc, d, "date")?,
-            place: localized(doc, d, ["place", "place.it", "place.en"])?,
-            text: match doc.get("text") {
-                None | Some(Json::Null) => None,
-                Some(Json::Str(s)) => Some(s.clone()),
-                Some(other) => {
-                    return Err(d.err(Problem::Type("text", "a string", other.type_name())))
-                }
+        let mut bundle = Bundle {
+            schema: String::new(),
+            document: SourceDocument {
+                id: String::new(),
+                title: Localized::default(),
+                lang: String::new(),
+                date: String::new(),
+                place: Localized::default(),
+                text: None,
             },
+            sources: Vec::new(),
+            entities: Vec::new(),
+            claims: Vec::new(),
         };
-        let mut sources = Vec::new();
+        // Another schema version likely has another shape: say that first.
+        string(root, &Item::Bundle, "schema", &mut bundle.schema)?;
+        if bundle.schema != SCHEMA {
+            return Err(schema_error(&bundle.schema));
+        }
+        let d = &Item::Document;
+        let doc = get(root, "document", &Item::Bundle, "document", "")?;
+        let doc = object(doc, &Item::Bundle, "document")?;
+        let document = &mut bundle.document;
+        string(doc, d, "id", &mut document.id)?;
+        localized(doc, d, "title", &mut document.title)?;
+        string(doc, d, "lang", &mut document.lang)?;
+        string(doc, d, "date", &mut document.date)?;
+        localized(doc, d, "place", &mut document.place)?;
+        document.text = match doc.get("text") {
+            None | Some(Json::Null) => None,
+            Some(value) => Some(str_value(value, d, "text", "")?.to_owned()),
+        };
         for (i, v) in array(root, "sources")?.iter().enumerate() {
             let item = Item::Source(i, id_of(v));
             let v = object(v, &item, "sources")?;
-            sources.push(Source {
-                id: string(v, &item, "id")?,
-                name: localized(v, &item, ["name", "name.it", "name.en"])?,
+            bundle.sources.push(Source {
+                id: String::new(),
+                name: Localized::default(),
             });
+            let Some(source) = bundle.sources.last_mut() else {
+                break;
+            };
+            string(v, &item, "id", &mut source.id)?;
+            localized(v, &item, "name", &mut source.name)?;
         }
-        let mut entities = Vec::new();
         for (i, v) in array(root, "entities")?.iter().enumerate() {
             let item = Item::Entity(i, id_of(v));
             let v = object(v, &item, "entities")?;
-            let id = string(v, &item, "id")?;
-            let name = string(v, &item, "name")?;
-            let kind = match string(v, &item, "kind")?.as_str() {
+            bundle.entities.push(Entity {
+                id: String::new(),
+                name: String::new(),
+                kind: EntityKind::Person,
+                role: Localized::default(),
+                aliases: Vec::new(),
+                members: Vec::new(),
+            });
+            let Some(entity) = bundle.entities.last_mut() else {
+                break;
+            };
+            string(v, &item, "id", &mut entity.id)?;
+            string(v, &item, "name", &mut entity.name)?;
+            let mut kind = String::new();
+            string(v, &item, "kind", &mut kind)?;
+            entity.kind = match kind.as_str() {
                 "person" => EntityKind::Person,
                 "body" => EntityKind::Body,
                 "group" => EntityKind::Group,
                 "document" => EntityKind::Document,
-                other => return Err(item.err(Problem::EntityKind(other.to_owned()))),
+                _ => {
+                    return Err(item.err(&[
+                        "kind \"",
+                        &kind,
+                        "\" is not one of person, body, group, document",
+                    ]))
+                }
             };
-            entities.push(Entity {
-                id,
-                name,
-                kind,
-                role: localized(v, &item, ["role", "role.it", "role.en"])?,
-                aliases: strings(v, &item, "aliases")?,
-                members: strings(v, &item, "members")?,
-            });
+            localized(v, &item, "role", &mut entity.role)?;
+            strings(v, &item, "aliases", &mut entity.aliases)?;
+            strings(v, &item, "members", &mut entity.members)?;
         }
-        let mut claims = Vec::new();
         for (i, v) in array(root, "claims")?.iter().enumerate() {
             let item = Item::Claim(i, id_of(v));
             let v = object(v, &item, "claims")?;
-            let id = string(v, &item, "id")?;
-            let speaker = string(v, &item, "speaker")?;
-            let source = string(v, &item, "source")?;
-            let date = string(v, &item, "date")?;
-            let place = localized(v, &item, ["place", "place.it", "place.en"])?;
-            let text = localized(v, &item, ["text", "text.it", "text.en"])?;
-            let q = object(field(v, &item, "quote")?, &item, "quote")?;
-            let offset = |name: &'static str, key: &str| match q.get(key) {
-                None => Err(item.err(Problem::Missing(name))),
-                Some(n) => n
-                    .as_usize()
-                    .ok_or_else(|| item.err(Problem::Type(name, "a whole number", n.type_name()))),
-            };
-            let quote = Quote {
-                text: match q.get("text") {
-                    None => return Err(item.err(Problem::Missing("quote.text"))),
-                    Some(Json::Str(s)) => s.clone(),
-                    Some(other) => {
-                        return Err(item.err(Problem::Type(
-                            "quote.text",
-                            "a string",
-                            other.type_name(),
-                        )))
-                    }
+            bundle.claims.push(Claim {
+                id: String::new(),
+                speaker: String::new(),
+                source: String::new(),
+                mentions: Vec::new(),
+                date: String::new(),
+                place: Localized::default(),
+                text: Localized::default(),
+                quote: Quote {
+                    text: String::new(),
+                    start: 0,
+                    end: 0,
                 },
-                start: offset("quote.start", "start")?,
-                end: offset("quote.end", "end")?,
-            };
-            let negated = match v.get("negated") {
-                None | Some(Json::Null) => false,
-                Some(b) => b.as_bool().ok_or_else(|| {
-                    item.err(Problem::Type("negated", "a boolean", b.type_name()))
-                })?,
-            };
-            claims.push(Claim {
-                id,
-                speaker,
-                source,
-                mentions: strings(v, &item, "mentions")?,
-                date,
-                place,
-                text,
-                quote,
-                negated,
-                kind: string(v, &item, "kind")?,
+                negated: false,
+                kind: String::new(),
             });
+            let Some(claim) = bundle.claims.last_mut() else {
+                break;
+            };
+            string(v, &item, "id", &mut claim.id)?;
+            string(v, &item, "speaker", &mut claim.speaker)?;
+            string(v, &item, "source", &mut claim.source)?;
+            string(v, &item, "date", &mut claim.date)?;
+            localized(v, &item, "place", &mut claim.place)?;
+            localized(v, &item, "text", &mut claim.text)?;
+            let q = object(get(v, "quote", &item, "quote", "")?, &item, "quote")?;
+            let quote = &mut claim.quote;
+            let text = get(q, "text", &item, "quote", ".text")?;
+            quote
+                .text
+                .push_str(str_value(text, &item, "quote", ".text")?);
+            for (key, suffix, out) in [
+                ("start", ".start", &mut quote.start),
+                ("end", ".end", &mut quote.end),
+            ] {
+                let n = get(q, key, &item, "quote", suffix)?;
+                *out = n
+                    .as_usize()
+                    .ok_or_else(|| item.wrong_type("quote", suffix, "a whole number", n))?;
+            }
+            claim.negated = match v.get("negated") {
+                None | Some(Json::Null) => false,
+                Some(Json::Bool(b)) => *b,
+                Some(other) => return Err(item.wrong_type("negated", "", "a boolean", other)),
+            };
+            strings(v, &item, "mentions", &mut claim.mentions)?;
+            string(v, &item, "kind", &mut claim.kind)?;
         }
-        Ok(Bundle {
-            schema,
-            document,
-            sources,
-            entities,
-            claims,
-        })
+        Ok(bundle)
     }
 }
