@@ -409,14 +409,14 @@ impl Matcher {
             speakers.push(speaker);
         }
         for li in index.iter_mut() {
-            li.surfaces.sort_unstable();
+            crate::sort::sort(&mut li.surfaces);
             li.surfaces.dedup();
             li.reversed = li
                 .surfaces
                 .iter()
                 .map(|(w, t)| (w.chars().rev().collect(), *t))
                 .collect();
-            li.reversed.sort_unstable();
+            crate::sort::sort(&mut li.reversed);
             for (ci, field) in li.fields.iter().enumerate() {
                 let keys = field
                     .terms
@@ -748,7 +748,7 @@ impl Matcher {
         // that common, the two rarest still gather the candidates.
         let common = (n / 8).max(COMMON_POSTINGS);
         let mut lengths: Vec<usize> = lists.iter().map(|l| l.len()).collect();
-        lengths.sort_unstable();
+        crate::sort::sort(&mut lengths);
         let walked = if lengths.first().is_some_and(|&l| l <= common) {
             common
         } else {
