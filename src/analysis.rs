@@ -38,6 +38,8 @@ enum Role {
     Concept(u32),
     /// An alias of the entity with this index.
     Entity(usize),
+    /// A place standing for the entity with this index when it speaks.
+    Metonym(usize),
 }
 
 /// Phrases (sequences of keys) looked up longest-first from their first key.
@@ -306,10 +308,13 @@ impl Analyzer {
             .extend(analyzer.place_words.iter().cloned());
         for (ei, entity) in bundle.entities.iter().enumerate() {
             let names = entity.aliases.iter().chain(std::iter::once(&entity.name));
-            for alias in names {
+            let names = names
+                .map(|a| (a, Role::Entity(ei)))
+                .chain(entity.metonyms.iter().map(|m| (m, Role::Metonym(ei))));
+            for (alias, role) in names {
                 let keys: Vec<String> = tokenize(alias).into_iter().map(|t| t.text).collect();
                 analyzer.alias_words.extend(keys.iter().cloned());
-                analyzer.aliases.insert(keys, Role::Entity(ei));
+                analyzer.aliases.insert(keys, role);
             }
         }
         analyzer
@@ -369,6 +374,8 @@ impl Analyzer {
         // "ONU"): not content, but a synonym set may know them.
         let mut in_body = vec![false; tokens.len()];
         let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        // Places that may stand for an entity: (entity, first token, end).
+        let mut metonyms: Vec<(usize, usize, usize)> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             let found = self.aliases.longest(&words[i..]).or_else(|| {
@@ -383,6 +390,12 @@ impl Analyzer {
                     .map(|(len, e)| (len, vec![e]))
             });
             if let Some((len, roles)) = found {
+                if let Some(e) = roles.iter().find_map(|r| match r {
+                    Role::Metonym(e) => Some(*e),
+                    _ => None,
+                }) {
+                    metonyms.push((e, i, i + len));
+                }
                 let entity = roles.into_iter().find_map(|r| match r {
                     Role::Entity(e) => Some(e),
                     _ => None,
@@ -459,7 +472,7 @@ impl Analyzer {
                 for role in &roles {
                     match role {
                         _ if in_body[i] && !matches!(role, Role::Concept(_)) => {}
-                        Role::Expletive | Role::Entity(_) => {}
+                        Role::Expletive | Role::Entity(_) | Role::Metonym(_) => {}
                         Role::Negator => {
                             negated_clauses[clause].get_or_insert(tok.start);
                             particles[clause] = true;
@@ -533,6 +546,25 @@ impl Analyzer {
                 .any(|&r| (r >= m.end && r <= m.end + 2) || (r < m.start && r + 3 >= m.start));
             m.start = tokens[m.start].start;
             m.end = tokens[m.end - 1].end;
+        }
+        // A place speaks ("Berlino:", "London and Berlin said") or is where
+        // something happens; only speaking does it name someone, and then
+        // its words are the speaker, not content.
+        for (entity, from, to) in metonyms {
+            // Only a reporting phrase just after counts: "ha detto a
+            // Berlino" is where it was said.
+            let speaking =
+                tokens[to - 1].colon_after || reporting_at.iter().any(|&r| r >= to && r <= to + 2);
+            if speaking {
+                let (start, end) = (tokens[from].start, tokens[to - 1].end);
+                out.terms.retain(|t| t.end <= start || t.start >= end);
+                out.mentions.push(Mention {
+                    entity,
+                    start,
+                    end,
+                    speaking,
+                });
+            }
         }
         if !shouting {
             out.unknown_speakers = self.unknown_speakers(tokens, &is_entity, &reporting_at, li);
@@ -648,6 +680,7 @@ mod tests {
             kind: crate::claims::EntityKind::Person,
             role: Default::default(),
             aliases: vec!["Meloni".into(), "la premier".into()],
+            metonyms: vec![],
             members: vec![],
         }];
         b

@@ -110,6 +110,11 @@ pub struct Entity {
     /// ("Meloni", "la premier", "Italian prime minister").
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Places that stand for the entity only when they speak: "Berlin
+    /// said", "Londra:" (never "in Berlin"). The city hosting the event
+    /// is no metonym: it is where things happen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metonyms: Vec<String>,
     /// For groups: the member entity ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
@@ -323,6 +328,9 @@ impl Bundle {
         for alias in &entity.aliases {
             required(item, "aliases", alias)?;
         }
+        for metonym in &entity.metonyms {
+            required(item, "metonyms", metonym)?;
+        }
         match (entity.kind, entity.members.is_empty()) {
             (EntityKind::Group, true) => return Err(item.missing("members", "")),
             (EntityKind::Group, false) => {}
@@ -351,7 +359,9 @@ impl Bundle {
     fn validate_aliases(&self) -> Result<(), BundleError> {
         let mut keys: Vec<(String, usize, &str)> = Vec::new();
         for (ei, entity) in self.entities.iter().enumerate() {
-            let phrases = std::iter::once(&entity.name).chain(&entity.aliases);
+            let phrases = std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .chain(&entity.metonyms);
             for phrase in phrases {
                 let mut key = String::new();
                 for token in tokenize(phrase) {
@@ -836,6 +846,7 @@ mod read {
                 kind: EntityKind::Person,
                 role: Localized::default(),
                 aliases: Vec::new(),
+                metonyms: Vec::new(),
                 members: Vec::new(),
             });
             let Some(entity) = bundle.entities.last_mut() else {
@@ -860,6 +871,7 @@ mod read {
             };
             localized(v, &item, "role", &mut entity.role)?;
             strings(v, &item, "aliases", &mut entity.aliases)?;
+            strings(v, &item, "metonyms", &mut entity.metonyms)?;
             strings(v, &item, "members", &mut entity.members)?;
         }
         for (i, v) in array(root, "claims")?.iter().enumerate() {

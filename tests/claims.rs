@@ -565,6 +565,15 @@ rejects! {
         v["entities"][1]["aliases"] = json!(["Meloni", ""]);
         vec!["entity \"meloni\": missing field \"aliases\"".into()]
     };
+    rejects_an_empty_metonym: |v| {
+        v["entities"][1]["metonyms"] = json!([""]);
+        vec!["entity \"meloni\": missing field \"metonyms\"".into()]
+    };
+    rejects_a_metonym_that_is_another_entitys_alias: |v| {
+        let merz = index_of(v, "entities", "merz");
+        v["entities"][merz]["metonyms"] = json!(["Berlino", "Downing Street"]);
+        vec!["alias \"Downing Street\" is also an alias of \"starmer\"".into()]
+    };
     rejects_a_group_without_members: |v| {
         let group = index_of(v, "entities", "starmer-merz");
         remove(&mut v["entities"][group], "members");

@@ -223,6 +223,12 @@ fn misattributions_by_name_and_by_role() {
                 "starmer-merz-sostegno-unanime-all-ucraina",
                 "Giorgia Meloni",
             ),
+            // A capital speaks for its government only when it speaks.
+            wrong_speaker(
+                "Berlino: la forza di rassicurazione europea non sostituirà l'esercito ucraino",
+                "forza-rassicurazione-non-sostituira-esercito",
+                "Friedrich Merz",
+            ),
         ],
     );
 }
@@ -245,6 +251,14 @@ fn the_right_speaker_or_a_mentioned_person_is_not_a_misattribution() {
             ok(
                 "Meloni ha chiesto agli Stati Uniti un ruolo più diretto nei prossimi incontri di coordinamento",
                 "meloni-auspicio-coinvolgimento-usa",
+            ),
+            ok(
+                "London and Berlin said support for Ukraine is unanimous",
+                "starmer-merz-sostegno-unanime-all-ucraina",
+            ),
+            ok(
+                "In Berlin, Macron announced a European reassurance force made up of several countries",
+                "macron-forza-rassicurazione",
             ),
         ],
     );
