@@ -56,6 +56,7 @@ SETS = (
     "dev5.jsonl",
     "test2.jsonl",
     "dev6.jsonl",
+    "dev7.jsonl",
 )
 # Focused sets hold only some categories, so they need not have every
 # category nor the no_match share; the other minimums still apply.
