@@ -57,6 +57,7 @@ SETS = (
     "test2.jsonl",
     "dev6.jsonl",
     "dev7.jsonl",
+    "dev8.jsonl",
 )
 # Focused sets hold only some categories, so they need not have every
 # category nor the no_match share; the other minimums still apply.
