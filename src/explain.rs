@@ -44,9 +44,17 @@ pub fn long_date(iso: &str, lang: Lang) -> String {
             Lang::En => &MONTHS_EN,
         };
         let name = months.get(month.checked_sub(1)?)?;
-        (1..=31)
-            .contains(&day)
-            .then(|| format!("{day} {name} {year}"))
+        (1..=31).contains(&day).then(|| {
+            // Not `format!`: the explanations are the only other use of
+            // `core::fmt` in the widget, and it is kilobytes of wasm.
+            let mut out = String::new();
+            crate::json::write_uint(&mut out, day as usize);
+            out.push(' ');
+            out.push_str(name);
+            out.push(' ');
+            crate::json::write_uint(&mut out, year as usize);
+            out
+        })
     })();
     parsed.unwrap_or_else(|| iso.to_owned())
 }
@@ -62,35 +70,82 @@ pub fn explain(
 ) -> String {
     let date = long_date(&claim.date, lang);
     let (speaker, source, place, text) = (&claim.speaker, &claim.source, &claim.place, &claim.text);
-    match (verdict, lang, by_document) {
-        (Verdict::Supported, Lang::It, true) => {
-            format!("Confermato: lo riporta la fonte ({source}, {place}, {date}).")
-        }
-        (Verdict::Supported, Lang::It, false) => {
-            format!("Confermato: lo ha detto {speaker} ({source}, {place}, {date}).")
-        }
-        (Verdict::Supported, Lang::En, true) => {
-            format!("Supported: the source reports this ({source}, {place}, {date}).")
-        }
-        (Verdict::Supported, Lang::En, false) => {
-            format!("Supported: {speaker} said this ({source}, {place}, {date}).")
-        }
-        (Verdict::Misattributed, Lang::It, _) => format!(
-            "Attribuzione errata: secondo la fonte lo ha detto {speaker}, non {} ({source}).",
-            attributed_to.unwrap_or("chi è citato")
-        ),
-        (Verdict::Misattributed, Lang::En, _) => format!(
-            "Misattributed: according to the source {speaker} said this, not {} ({source}).",
-            attributed_to.unwrap_or("the person named")
-        ),
-        (Verdict::Contradicted, Lang::It, _) => {
-            format!("Smentito: la fonte dice il contrario: «{text}» ({source}).")
-        }
-        (Verdict::Contradicted, Lang::En, _) => {
-            format!("Contradicted: the source says the opposite: “{text}” ({source}).")
-        }
-        (Verdict::NoMatch, lang, _) => no_match(lang),
-    }
+    let parts: &[&str] = match (verdict, lang, by_document) {
+        (Verdict::Supported, Lang::It, true) => &[
+            "Confermato: lo riporta la fonte (",
+            source,
+            ", ",
+            place,
+            ", ",
+            &date,
+            ").",
+        ],
+        (Verdict::Supported, Lang::It, false) => &[
+            "Confermato: lo ha detto ",
+            speaker,
+            " (",
+            source,
+            ", ",
+            place,
+            ", ",
+            &date,
+            ").",
+        ],
+        (Verdict::Supported, Lang::En, true) => &[
+            "Supported: the source reports this (",
+            source,
+            ", ",
+            place,
+            ", ",
+            &date,
+            ").",
+        ],
+        (Verdict::Supported, Lang::En, false) => &[
+            "Supported: ",
+            speaker,
+            " said this (",
+            source,
+            ", ",
+            place,
+            ", ",
+            &date,
+            ").",
+        ],
+        (Verdict::Misattributed, Lang::It, _) => &[
+            "Attribuzione errata: secondo la fonte lo ha detto ",
+            speaker,
+            ", non ",
+            attributed_to.unwrap_or("chi è citato"),
+            " (",
+            source,
+            ").",
+        ],
+        (Verdict::Misattributed, Lang::En, _) => &[
+            "Misattributed: according to the source ",
+            speaker,
+            " said this, not ",
+            attributed_to.unwrap_or("the person named"),
+            " (",
+            source,
+            ").",
+        ],
+        (Verdict::Contradicted, Lang::It, _) => &[
+            "Smentito: la fonte dice il contrario: «",
+            text,
+            "» (",
+            source,
+            ").",
+        ],
+        (Verdict::Contradicted, Lang::En, _) => &[
+            "Contradicted: the source says the opposite: “",
+            text,
+            "” (",
+            source,
+            ").",
+        ],
+        (Verdict::NoMatch, lang, _) => return no_match(lang),
+    };
+    parts.concat()
 }
 
 /// The explanation when no claim matches.

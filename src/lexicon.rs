@@ -100,10 +100,10 @@ impl Lexicon {
                     .map(|w| {
                         w.as_str()
                             .map(str::to_owned)
-                            .ok_or_else(|| format!("lexicon: {what} should list strings"))
+                            .ok_or_else(|| ["lexicon: ", what, " should list strings"].concat())
                     })
                     .collect(),
-                Some(_) => Err(format!("lexicon: {what} should be an array of strings")),
+                Some(_) => Err(["lexicon: ", what, " should be an array of strings"].concat()),
             }
         };
         let per_lang = |key: &str| -> Result<PerLang, String> {
@@ -177,15 +177,22 @@ impl Lexicon {
                 return Err("lexicon: a concept has an empty id".to_owned());
             }
             if repeated {
-                return Err(format!("lexicon: concept \"{}\" is defined twice", c.id));
+                return Err(["lexicon: concept \"", &c.id, "\" is defined twice"].concat());
             }
         }
         for [a, b] in &self.opposites {
             for id in [a, b] {
                 if ids.binary_search_by(|(k, _)| k.cmp(&id.as_str())).is_err() {
-                    return Err(format!(
-                        "lexicon: opposite \"{a}\"/\"{b}\" names unknown concept \"{id}\""
-                    ));
+                    return Err([
+                        "lexicon: opposite \"",
+                        a,
+                        "\"/\"",
+                        b,
+                        "\" names unknown concept \"",
+                        id,
+                        "\"",
+                    ]
+                    .concat());
                 }
             }
         }

@@ -42,10 +42,14 @@ pub enum Lang {
 impl Lang {
     /// Parses `"it"` / `"en"` (and regional forms such as `"en-GB"`).
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "it" => Some(Lang::It),
-            "en" => Some(Lang::En),
+        // Bytes, not `to_ascii_lowercase` on a copy: no allocation.
+        let primary = tag.as_bytes().split(|&b| b == b'-' || b == b'_').next()?;
+        match primary {
+            [a, b] => match [a.to_ascii_lowercase(), b.to_ascii_lowercase()] {
+                [b'i', b't'] => Some(Lang::It),
+                [b'e', b'n'] => Some(Lang::En),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -125,7 +129,7 @@ impl CheckResult {
 
     fn write_json(&self, out: &mut String) {
         use crate::json::{write_str, write_unit};
-        let num = |out: &mut String, n: usize| out.push_str(&n.to_string());
+        let num = crate::json::write_uint;
         out.push_str("{\"verdict\":");
         write_str(out, self.verdict.as_str());
         out.push_str(",\"score\":");
