@@ -8,6 +8,11 @@
 FONTE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 FONTE_WASM_PACK_VERSION=0.15.1
 FONTE_WASM_TARGET=wasm32-unknown-unknown
+# The shipped wasm alone is built with this nightly (see fonte_build_release);
+# tests, lints and the CLI stay on stable. A rustup channel date is the day
+# after its rustc's commit date: this is rustc 1.97.0-nightly (e50aa6fba
+# 2026-05-19). Moving it means re-measuring the size (tests/e2e/size.test.mjs).
+FONTE_NIGHTLY=nightly-2026-05-20
 FONTE_CHROMIUM=/usr/bin/chromium
 FONTE_CHROMEDRIVER=/usr/bin/chromedriver
 
@@ -95,8 +100,22 @@ fonte_setup_rust() {
             fonte_say "installing the $FONTE_WASM_TARGET target (first run only)"
             rustup target add "$FONTE_WASM_TARGET" || fonte_die "rustup target add $FONTE_WASM_TARGET failed"
         fi
+        fonte_setup_nightly
     else
-        fonte_say "rustup not found: assuming rustfmt, clippy and $FONTE_WASM_TARGET are installed"
+        fonte_say "rustup not found: assuming rustfmt, clippy and $FONTE_WASM_TARGET are installed, and that cargo is $FONTE_NIGHTLY with rust-src for the release build"
+    fi
+}
+
+# The pinned nightly for the release build, as small as rustup allows: rustc
+# and cargo, rust-src for `-Z build-std`, and the wasm32 target, whose
+# prebuilt std goes unused but whose absence makes wasm-pack install it.
+fonte_setup_nightly() {
+    local have
+    have="$(rustup component list --installed --toolchain "$FONTE_NIGHTLY" 2>/dev/null || true)"
+    if ! grep -qx rust-src <<<"$have" || ! grep -qx "rust-std-$FONTE_WASM_TARGET" <<<"$have"; then
+        fonte_say "installing $FONTE_NIGHTLY with rust-src and $FONTE_WASM_TARGET for the release build (first run only)"
+        rustup toolchain install "$FONTE_NIGHTLY" --profile minimal --component rust-src --target "$FONTE_WASM_TARGET" ||
+            fonte_die "rustup toolchain install $FONTE_NIGHTLY failed"
     fi
 }
 
@@ -177,12 +196,37 @@ fonte_setup() {
     export PATH
 }
 
-# The release build of the widget into www/pkg. wasm-opt must run: a build
-# that silently skipped it would be bigger and slower than what we ship.
+# Cargo arguments of the release build on the pinned nightly. Rebuilding std
+# with the immediate-abort panic strategy removes its panic and formatting
+# machinery (about 10 KB gzipped, issue 5); a panic still ends in an
+# `unreachable` trap, as with stable's `panic = "abort"`, only without first
+# formatting a message nobody reads (wasm32-unknown-unknown has no stderr).
+# The strategy is a --config override rather than RUSTFLAGS so that build
+# scripts and proc macros keep theirs. std rebuilt at our opt-level "z" made
+# a check 18 % slower in Node; core and alloc at 3, as in the prebuilt std,
+# give the stable build's speed back for 0.05 KB.
+FONTE_NIGHTLY_CARGO_ARGS=(
+    -Z build-std=std,panic_abort
+    -Z panic-immediate-abort
+    --config 'profile.release.panic="immediate-abort"'
+    --config profile.release.package.core.opt-level=3
+    --config profile.release.package.alloc.opt-level=3
+)
+
+# The release build of the widget with the pinned nightly: wasm-pack's
+# --target $1 (default web) into $2 (default www/pkg). It has its own target
+# directory: in the shared one every switch of toolchain recompiles the
+# crate, and a stable `cargo build --release --target wasm32-unknown-unknown`
+# finishing meanwhile would replace the fonte.wasm that wasm-pack then reads.
+# wasm-opt must run: a build that silently skipped it would be bigger and
+# slower than what we ship.
 fonte_build_release() {
+    local target=${1:-web} out_dir=${2:-www/pkg}
     local log
     log="$(mktemp)"
-    (cd "$FONTE_ROOT" && wasm-pack build --target web --release --out-dir www/pkg) 2>&1 | tee "$log"
+    (cd "$FONTE_ROOT" &&
+        RUSTUP_TOOLCHAIN="$FONTE_NIGHTLY" CARGO_TARGET_DIR="$FONTE_ROOT/target/nightly" \
+            wasm-pack build . --target "$target" --release --out-dir "$out_dir" -- "${FONTE_NIGHTLY_CARGO_ARGS[@]}") 2>&1 | tee "$log"
     local status=${PIPESTATUS[0]}
     if [ "$status" != 0 ]; then
         rm -f "$log"
@@ -195,5 +239,6 @@ fonte_build_release() {
         return 1
     fi
     rm -f "$log"
-    fonte_say "wasm-opt ran: www/pkg/fonte_bg.wasm is $(wc -c <"$FONTE_ROOT/www/pkg/fonte_bg.wasm") bytes, $(gzip -9c "$FONTE_ROOT/www/pkg/fonte_bg.wasm" | wc -c) gzipped"
+    local wasm="$FONTE_ROOT/$out_dir/fonte_bg.wasm"
+    fonte_say "wasm-opt ran: $out_dir/fonte_bg.wasm is $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
 }
