@@ -576,11 +576,12 @@ impl Matcher {
             // claim, if one says nearly as much: "Meloni ha chiesto un ruolo
             // più diretto degli USA" is Meloni's hope, not the report's
             // remark misattributed to her.
-            // Only people can be the one a sentence puts words in the mouth
-            // of; "gli Stati Uniti" in it is a subject, not a speaker.
+            // Only people, or a body the sentence has speak ("..., Palazzo
+            // Chigi said"), can be the one a sentence puts words in the
+            // mouth of; "gli Stati Uniti" in it is a subject, not a speaker.
             let names = |ci: usize| {
                 analysis.mentions.iter().any(|m| {
-                    self.names_person(m.entity)
+                    (m.speaking || self.names_person(m.entity))
                         && (self.speakers[ci].contains(&m.entity)
                             || self.named_by_claim[ci].contains(&m.entity))
                 })

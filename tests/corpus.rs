@@ -199,7 +199,7 @@ fn eighth_dev_set_accuracy() {
     // A full set in news-agency copy and spoken quotes (datelines,
     // attribution at the end, titles for names), by an eighth author; tuned
     // on like dev.jsonl.
-    holds("dev8", 0.0, 1.0);
+    holds("dev8", 0.95, 0.03);
 }
 
 #[test]

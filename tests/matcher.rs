@@ -186,6 +186,15 @@ fn paraphrases_in_both_languages() {
                 "A PARIGI IL VERTICE DEI VOLENTEROSI, C'È ANCHE GIORGIA MELONI",
                 "meloni-partecipa-al-vertice",
             ),
+            // "No" in "made no secret" negates nothing.
+            ok(
+                "Meloni made no secret of her wish for a more direct US involvement in the coming coordination meetings",
+                "meloni-auspicio-coinvolgimento-usa",
+            ),
+            ok(
+                "The European reassurance force will steer clear of the line of contact",
+                "forza-rassicurazione-non-sulla-linea-di-contatto",
+            ),
         ],
     );
 }
@@ -323,6 +332,10 @@ fn contradictions_by_negation_and_by_opposites() {
             opposite(
                 "There was unanimity on sending a peacekeeping mission into Ukrainian territory",
                 "starmer-merz-nessuna-unanimita-sul-peacekeeping",
+            ),
+            opposite(
+                "The other participants brushed aside the Article 5 model proposed by Italy",
+                "articolo-5-accolto-con-interesse",
             ),
         ],
     );
