@@ -114,7 +114,9 @@ fonte_setup_nightly() {
     have="$(rustup component list --installed --toolchain "$FONTE_NIGHTLY" 2>/dev/null || true)"
     if ! grep -qx rust-src <<<"$have" || ! grep -qx "rust-std-$FONTE_WASM_TARGET" <<<"$have"; then
         fonte_say "installing $FONTE_NIGHTLY with rust-src and $FONTE_WASM_TARGET for the release build (first run only)"
-        rustup toolchain install "$FONTE_NIGHTLY" --profile minimal --component rust-src --target "$FONTE_WASM_TARGET" ||
+        # --no-self-update: a setup script has no business replacing rustup.
+        rustup toolchain install "$FONTE_NIGHTLY" --profile minimal --component rust-src \
+            --target "$FONTE_WASM_TARGET" --no-self-update ||
             fonte_die "rustup toolchain install $FONTE_NIGHTLY failed"
     fi
 }
