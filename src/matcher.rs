@@ -313,6 +313,8 @@ pub struct Matcher {
     plain_claims: Vec<String>,
     /// The source document as [`plain`] text, when the bundle carries it.
     plain_document: Option<String>,
+    /// Per claim: where its quote lies in `plain_document`, in bytes.
+    quote_spans: Vec<Option<(usize, usize)>>,
     /// Per language, per claim: the stems of every word of its text (and,
     /// in Italian, its quote), space-separated with a space at each end,
     /// to find fragments that inflect a word differently.
@@ -465,10 +467,22 @@ impl Matcher {
                 })
                 .collect()
         });
+        let plain_document = bundle.document.text.as_deref().map(plain);
+        let quote_spans = bundle
+            .claims
+            .iter()
+            .map(|c| {
+                let quote = plain(&c.quote.text);
+                let document = plain_document.as_ref()?;
+                let at = document.find(&quote).filter(|_| !quote.is_empty())?;
+                Some((at, at + quote.len()))
+            })
+            .collect();
         Matcher {
             plain_claims,
             stem_claims,
-            plain_document: bundle.document.text.as_deref().map(plain),
+            plain_document,
+            quote_spans,
             bundle,
             analyzer,
             vocab,
@@ -597,14 +611,29 @@ impl Matcher {
                 best = Some((c, analysis));
             }
         }
+        // Words copied from the report belong to the claim quoting them,
+        // whatever the words say alone: "ertice della Coalizione dei
+        // Volenterosi, al qua" is the summit, though it runs into the next
+        // quote.
+        let copied = self.copied_claim(sentence);
+        if let Some(ci) = copied {
+            if best.as_ref().is_none_or(|(c, _)| c.claim != ci) {
+                let evidence = best.as_ref().map_or(0.0, |(c, _)| c.features.evidence);
+                let result =
+                    self.result(ci, Verdict::Supported, FRAGMENT_SCORE, None, out_lang, len);
+                return (result, evidence);
+            }
+        }
         let Some((cand, analysis)) = best else {
             return (self.no_match(out_lang, 0, len, 1.0), 0.0);
         };
-        let score = cand.features.score();
+        let mut score = cand.features.score();
+        if copied.is_some() {
+            score = score.max(FRAGMENT_SCORE);
+        }
         if score < MATCH_THRESHOLD {
             return (self.no_match(out_lang, 0, len, 1.0 - score), 0.0);
         }
-        let claim = &self.bundle.claims[cand.claim];
         // A selection copied from the source can't contradict it, even when
         // it starts right after a negation ("...ecipare con truppe").
         let quoted = || {
@@ -626,35 +655,84 @@ impl Matcher {
         } else {
             Verdict::Supported
         };
-        let claim_ref = self.claim_ref(claim, out_lang);
-        let attributed_to = if verdict == Verdict::Misattributed {
-            attributed_to
-        } else {
-            None
-        };
-        let result = CheckResult {
+        let attributed_to = attributed_to.filter(|_| verdict == Verdict::Misattributed);
+        let result = self.result(cand.claim, verdict, score, attributed_to, out_lang, len);
+        (result, cand.features.evidence)
+    }
+
+    /// A verdict on claim `claim` for a sentence of `len` chars.
+    fn result(
+        &self,
+        claim: usize,
+        verdict: Verdict,
+        score: f32,
+        attributed_to: Option<String>,
+        lang: Lang,
+        len: usize,
+    ) -> CheckResult {
+        let claim_ref = self.claim_ref(&self.bundle.claims[claim], lang);
+        CheckResult {
             verdict,
             score: round3(score as f64),
             explanation: explain::explain(
                 verdict,
                 &claim_ref,
                 attributed_to.as_deref(),
-                out_lang,
-                self.by_document(cand.claim),
+                lang,
+                self.by_document(claim),
             ),
             claim: Some(claim_ref),
             attributed_to,
-            lang: out_lang,
+            lang,
             start: 0,
             end: len,
             truncated: false,
             parts: Vec::new(),
-        };
-        (result, cand.features.evidence)
+        }
     }
 
-    /// Whether a claim is the report's own statement (its speaker is the
-    /// document).
+    /// The claim whose quote a selection copied from the source document
+    /// belongs to: the first quote it holds whole (a sentence quoted by two
+    /// claims states the first one first; a quote inside a longer one held
+    /// whole is part of that one), else the quote covering at least half of
+    /// it. `None` when the selection is not the document's
+    /// words or is too short to be a statement.
+    fn copied_claim(&self, sentence: &str) -> Option<usize> {
+        let document = self.plain_document.as_ref()?;
+        let p = plain(sentence);
+        if p.len() < 12 || p.split(' ').count() < FRAGMENT_WORDS {
+            return None;
+        }
+        let from = document.find(&p)?;
+        let to = from + p.len();
+        let spans = || {
+            self.quote_spans
+                .iter()
+                .enumerate()
+                .filter_map(|(ci, span)| span.map(|(start, end)| (ci, start, end)))
+        };
+        // Quotes held whole, but not one inside another held whole: a
+        // quote that repeats the start of a longer one is part of it.
+        let inside = |a: (usize, usize), b: (usize, usize)| {
+            b.0 <= a.0 && a.1 <= b.1 && (b.1 - b.0) > (a.1 - a.0)
+        };
+        let held: Vec<(usize, usize, usize)> = spans()
+            .filter(|&(_, start, end)| start >= from && end <= to)
+            .collect();
+        let first_whole = held
+            .iter()
+            .filter(|&&(_, s, e)| !held.iter().any(|&(_, s2, e2)| inside((s, e), (s2, e2))))
+            .min_by_key(|&&(_, start, _)| start);
+        if let Some(&(ci, _, _)) = first_whole {
+            return Some(ci);
+        }
+        spans()
+            .map(|(ci, start, end)| (ci, end.min(to).saturating_sub(start.max(from))))
+            .filter(|&(_, overlap)| 2 * overlap >= to - from)
+            .max_by_key(|&(ci, overlap)| (overlap, std::cmp::Reverse(ci)))
+            .map(|(ci, _)| ci)
+    }
+
     /// Whether an entity is a person or a group of people (not a country,
     /// a body or a document).
     fn names_person(&self, entity: usize) -> bool {
@@ -664,6 +742,8 @@ impl Matcher {
         )
     }
 
+    /// Whether a claim is the report's own statement (its speaker is the
+    /// document).
     fn by_document(&self, claim: usize) -> bool {
         self.speakers[claim]
             .iter()

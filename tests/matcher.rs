@@ -106,6 +106,15 @@ fn verbatim_sentences_and_fragments() {
             // Three are a topic, not a statement.
             nothing("lack of unanimity"),
             nothing("la linea di"),
+            // Copied from the report, the words belong to the quote they
+            // mostly come from, even across the end of that quote.
+            ok("importante vertice della Coalizione dei Volenterosi, al qu", "vertice-parigi"),
+            // A sentence holding two quotes states the first one first; a
+            // quote inside a longer one is part of it.
+            ok(
+                "La premier Meloni ha inoltre ribadito la posizione italiana di non partecipare con truppe sul terreno in Ucraina, rispettando la volontarietà di adesione delle nazioni",
+                "meloni-niente-truppe-sul-terreno",
+            ),
         ],
     );
 }
