@@ -183,7 +183,7 @@ fn sixth_dev_set_accuracy() {
     // A full set (every category) weighted to headlines in capitals, cut
     // words, fragments and typography, by a sixth author; tuned on like
     // dev.jsonl.
-    holds("dev6", 0.94, 0.03);
+    holds("dev6", 0.95, 0.03);
 }
 
 #[test]
@@ -209,7 +209,7 @@ fn held_out_test_set_accuracy() {
     // are the weak categories; the figures are in the README). This floor
     // guards against regressions: it is raised as the matcher improves,
     // never lowered.
-    holds("test", 0.92, 0.03);
+    holds("test", 0.94, 0.03);
 }
 
 #[test]
@@ -217,5 +217,5 @@ fn second_held_out_test_set_accuracy() {
     // Written after the matcher was tuned on the other sets, by an author
     // who read neither the code nor the lexicon; scored, never tuned on.
     // Like the first held-out floor, raised as the matcher improves.
-    holds("test2", 0.90, 0.03);
+    holds("test2", 0.92, 0.03);
 }
