@@ -275,8 +275,8 @@ fn random_words(out: &mut BTreeSet<String>) {
     }
 }
 
-/// Words no tokenizer of Fonte's produces, for robustness: other scripts,
-/// uppercase, digits, combining marks.
+/// Words Fonte's tokenizer never produces, for robustness: other scripts,
+/// ASCII capitals, digits, combining marks, separators.
 fn odd_words(out: &mut BTreeSet<String>) {
     for w in [
         "ωμέγα",
@@ -328,14 +328,23 @@ fn stems_equal_rust_stemmers() {
     let italian = Stemmer::create(Algorithm::Italian);
     let english = Stemmer::create(Algorithm::English);
     let mut wrong = Vec::new();
+    // Fonte's words are lowercase; on ASCII capitals (the odd words only)
+    // fonte::stem lowers its whole stem, rust-stemmers only its own marks.
+    let expect = |stem: std::borrow::Cow<str>, w: &str| {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            stem.to_ascii_lowercase()
+        } else {
+            stem.into_owned()
+        }
+    };
     for w in &all {
-        let (expected, got) = (italian.stem(w), fonte::stem::italian(w));
+        let (expected, got) = (expect(italian.stem(w), w), fonte::stem::italian(w));
         if expected != got {
             wrong.push(format!(
                 "italian {w:?}: rust-stemmers {expected:?}, fonte {got:?}"
             ));
         }
-        let (expected, got) = (english.stem(w), fonte::stem::english(w));
+        let (expected, got) = (expect(english.stem(w), w), fonte::stem::english(w));
         if expected != got {
             wrong.push(format!(
                 "english {w:?}: rust-stemmers {expected:?}, fonte {got:?}"
