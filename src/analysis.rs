@@ -199,6 +199,10 @@ pub struct Analysis {
     /// Capitalized names right before or after a reporting phrase that are
     /// no known entity ("Rutte announced ..."): someone the text quotes.
     pub unknown_speakers: Vec<UnknownSpeaker>,
+    /// The stem of every word, stop words included, space-separated with a
+    /// space at each end: the text as a run of stems, to find it inside a
+    /// claim's.
+    pub stems: String,
 }
 
 /// Turns texts into terms for one lexicon and one bundle's entities.
@@ -429,6 +433,11 @@ impl Analyzer {
         }
         let stems: Vec<String> = tokens.iter().map(|t| self.stem(&t.text, li)).collect();
         let stem_refs: Vec<&str> = stems.iter().map(String::as_str).collect();
+        out.stems.push(' ');
+        for stem in &stems {
+            out.stems.push_str(stem);
+            out.stems.push(' ');
+        }
         // A negator negates its whole clause, wherever it stands in it:
         // "non c'è unanimità sull'invio" and "sull'invio non c'è unanimità"
         // deny the same thing.

@@ -553,9 +553,9 @@ impl Matcher {
     pub fn candidates(&self, sentence: &str) -> Vec<Candidate> {
         let tokens = tokenize(sentence);
         let mut all = Vec::new();
+        let fragment = Fragment::new(sentence, &tokens);
         for &lang in self.languages(&tokens).1 {
             let analysis = self.analyzer.analyze_tokens(&tokens, lang);
-            let fragment = Fragment::new(&self.analyzer, sentence, &tokens, lang);
             all.extend(self.rank(&analysis, &fragment, lang));
         }
         sort_by_rank(&mut all);
@@ -581,9 +581,9 @@ impl Matcher {
         let out_lang = lang.unwrap_or(sentence_lang);
         let len = sentence.chars().count();
         let mut best: Option<(Candidate, Analysis)> = None;
+        let fragment = Fragment::new(sentence, &tokens);
         for &l in readings {
             let analysis = self.analyzer.analyze_tokens(&tokens, l);
-            let fragment = Fragment::new(&self.analyzer, sentence, &tokens, l);
             let ranked = self.rank(&analysis, &fragment, l);
             let Some(top) = ranked.first() else { continue };
             // A sentence that names someone is first about that person's
@@ -891,6 +891,7 @@ impl Matcher {
                     features.query_coverage = features.evidence / (total + extra);
                 }
                 features.fragment = fragment.of(
+                    &analysis.stems,
                     &self.plain_claims[ci],
                     &self.stem_claims[lang_index(lang)][ci],
                 );
@@ -1131,38 +1132,29 @@ fn clip(text: &str, max: usize) -> (&str, bool) {
     (&text[..end], true)
 }
 
-/// A selection as a possible fragment of a claim: its [`plain`] text and its
-/// stems, or nothing when it is too short to be one.
+/// A selection as a possible fragment of a claim: its [`plain`] text, or
+/// nothing when it is too short to be one.
 struct Fragment {
     plain: String,
-    stems: String,
 }
 
 impl Fragment {
-    fn new(analyzer: &Analyzer, sentence: &str, tokens: &[Token], lang: Lang) -> Fragment {
-        if tokens.len() < FRAGMENT_WORDS {
-            return Fragment {
-                plain: String::new(),
-                stems: String::new(),
-            };
-        }
-        let li = lang_index(lang);
-        let mut stems = String::from(" ");
-        for t in tokens {
-            stems.push_str(&analyzer.stem(&t.text, li));
-            stems.push(' ');
-        }
+    fn new(sentence: &str, tokens: &[Token]) -> Fragment {
+        let long_enough = tokens.len() >= FRAGMENT_WORDS;
         Fragment {
-            plain: plain(sentence),
-            stems,
+            plain: if long_enough {
+                plain(sentence)
+            } else {
+                String::new()
+            },
         }
     }
 
     /// Whether the selection is a run of words of a claim's `plain` text
-    /// (edge words may be cut: it is a plain substring) or of its stems.
-    fn of(&self, plain_claim: &str, stem_claim: &str) -> bool {
-        !self.plain.is_empty()
-            && (plain_claim.contains(&self.plain) || stem_claim.contains(&self.stems))
+    /// (edge words may be cut: it is a plain substring) or, read as
+    /// `stems`, of its stems.
+    fn of(&self, stems: &str, plain_claim: &str, stem_claim: &str) -> bool {
+        !self.plain.is_empty() && (plain_claim.contains(&self.plain) || stem_claim.contains(stems))
     }
 }
 
