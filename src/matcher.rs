@@ -694,8 +694,8 @@ impl Matcher {
     /// The claim whose quote a selection copied from the source document
     /// belongs to: the first quote it holds whole (a sentence quoted by two
     /// claims states the first one first; a quote inside a longer one held
-    /// whole is part of that one), else the quote covering at least half of
-    /// it. `None` when the selection is not the document's
+    /// whole is part of that one), else, of the quotes covering at least
+    /// half of it, the one closest to it in extent. `None` when the selection is not the document's
     /// words or is too short to be a statement.
     fn copied_claim(&self, sentence: &str) -> Option<usize> {
         let document = self.plain_document.as_ref()?;
@@ -726,11 +726,18 @@ impl Matcher {
         if let Some(&(ci, _, _)) = first_whole {
             return Some(ci);
         }
+        // Otherwise the quote sharing most with the selection for their
+        // two lengths (Dice): "tra i rappresentanti di una trentina di Paesi
+        // ha con" is the short quote it nearly fills, not the long one
+        // that holds it.
         spans()
-            .map(|(ci, start, end)| (ci, end.min(to).saturating_sub(start.max(from))))
-            .filter(|&(_, overlap)| 2 * overlap >= to - from)
-            .max_by_key(|&(ci, overlap)| (overlap, std::cmp::Reverse(ci)))
-            .map(|(ci, _)| ci)
+            .map(|(ci, start, end)| {
+                let overlap = end.min(to).saturating_sub(start.max(from));
+                (ci, overlap, 2 * overlap * 1000 / (end - start + to - from))
+            })
+            .filter(|&(_, overlap, _)| 2 * overlap >= to - from)
+            .max_by_key(|&(ci, _, dice)| (dice, std::cmp::Reverse(ci)))
+            .map(|(ci, _, _)| ci)
     }
 
     /// Whether an entity is a person or a group of people (not a country,

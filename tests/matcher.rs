@@ -115,6 +115,9 @@ fn verbatim_sentences_and_fragments() {
                 "La premier Meloni ha inoltre ribadito la posizione italiana di non partecipare con truppe sul terreno in Ucraina, rispettando la volontarietà di adesione delle nazioni",
                 "meloni-niente-truppe-sul-terreno",
             ),
+            // A cut selection is the quote it nearly fills, not a longer
+            // one that also holds it.
+            ok("nto tra i rappresentanti di una trentina di Paesi h", "rappresentanti-trentina-di-paesi"),
         ],
     );
 }
