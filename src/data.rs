@@ -8,5 +8,9 @@ pub const BUNDLED_CLAIMS: &str = include_str!(concat!(env!("OUT_DIR"), "/claims.
 /// `build.rs`).
 pub const BUNDLED_LEXICON: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.min.json"));
 
+/// The bundled lexicon as lines of `|`-separated entries, written by
+/// `build.rs` from `data/lexicon.json` for [`crate::lexicon::Lexicon::bundled`].
+pub const BUNDLED_LEXICON_LINES: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.lines"));
+
 /// The summit report the bundled claims quote (`data/source/...`).
 pub const BUNDLED_SOURCE: &str = include_str!("../data/source/vertice-parigi-2026-01-06.it.txt");
