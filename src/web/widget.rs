@@ -193,7 +193,7 @@ impl Widget {
             // Surfaces an invalid selector now rather than on every selection.
             document
                 .query_selector(selector)
-                .map_err(|_| JsError::new(&format!("invalid root selector \"{selector}\"")))
+                .map_err(|_| JsError::new(&["invalid root selector \"", selector, "\""].concat()))
                 .map_err(JsValue::from)?;
         }
         let lang = resolve_lang(&document, &window, options.lang.as_deref());
@@ -289,7 +289,7 @@ impl Widget {
     #[wasm_bindgen(skip_jsdoc, js_name = setClaims)]
     pub fn set_claims(&self, json: &str) -> Result<(), JsError> {
         let bundle = Bundle::from_json(json)
-            .map_err(|e| JsError::new(&format!("invalid claims bundle: {e}")))?;
+            .map_err(|e| JsError::new(&["invalid claims bundle: ", &e.to_string()].concat()))?;
         *self.inner.matcher.borrow_mut() = Rc::new(Matcher::new(bundle));
         self.inner.last_text.replace(None);
         Ok(())
