@@ -1,7 +1,7 @@
 //! Accuracy of the matcher on labelled reader selections.
 //!
-//! `tests/data/dev.jsonl` to `dev8.jsonl` are development sets the matcher
-//! is tuned on (eight authors, none of them the matcher's);
+//! `tests/data/dev.jsonl` to `dev9.jsonl` are development sets the matcher
+//! is tuned on (nine authors, none of them the matcher's);
 //! `tests/data/test.jsonl` and `test2.jsonl` are held out: written
 //! separately, never tuned on.
 //! Both are scored the same way: a selection is right when the verdict is
@@ -200,6 +200,14 @@ fn eighth_dev_set_accuracy() {
     // attribution at the end, titles for names), by an eighth author; tuned
     // on like dev.jsonl.
     holds("dev8", 0.95, 0.03);
+}
+
+#[test]
+fn ninth_dev_set_accuracy() {
+    // Headlines in capitals, cut words, opposites and negations in a Swiss
+    // daily's and a British tabloid's voice, by a ninth author; tuned on
+    // like dev.jsonl.
+    holds("dev9", 0.92, 0.03);
 }
 
 #[test]
