@@ -1046,10 +1046,7 @@ impl Matcher {
             // which clause the negation reaches is unknown, so the term says
             // nothing about polarity.
             let outside = |&(clause, _): &(usize, bool)| !polar_clauses.contains(&clause);
-            if claim_polarity.neg
-                && !polar_clauses.is_empty()
-                && query[qi].occurrences.iter().all(outside)
-            {
+            if !polar_clauses.is_empty() && query[qi].occurrences.iter().all(outside) {
                 continue;
             }
             polar_w += w;

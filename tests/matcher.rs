@@ -349,6 +349,16 @@ fn contradictions_by_negation_and_by_opposites() {
                 "The other participants brushed aside the Article 5 model proposed by Italy",
                 "articolo-5-accolto-con-interesse",
             ),
+            // A headline's topic before the colon is outside the clause
+            // that reverses it, and says nothing either way.
+            opposite(
+                "Sanzioni alla Russia fino alla pace: i Volenterosi ora puntano alla revoca",
+                "sanzioni-alla-russia-fino-alla-pace",
+            ),
+            opposite(
+                "Collective pressure on Moscow: the coalition is split",
+                "coalizione-pressione-collettiva-su-mosca",
+            ),
         ],
     );
 }
