@@ -187,6 +187,14 @@ extern "C" {
     pub(crate) fn active_element(this: &Dom) -> Option<web_sys::Element>;
     #[wasm_bindgen(method, getter, js_name = commonAncestorContainer)]
     pub(crate) fn common_ancestor(this: &Dom) -> Node;
+    #[wasm_bindgen(method, js_name = createRange)]
+    pub(crate) fn create_range(this: &Dom) -> web_sys::Range;
+    #[wasm_bindgen(method, js_name = selectNodeContents)]
+    pub(crate) fn select_node_contents(this: &Dom, node: &Node);
+    #[wasm_bindgen(method, js_name = setStart)]
+    pub(crate) fn set_start(this: &Dom, node: &Node, offset: u32);
+    #[wasm_bindgen(method, js_name = setEnd)]
+    pub(crate) fn set_end(this: &Dom, node: &Node, offset: u32);
     /// The `fonte:result` event (a `CustomEvent`).
     #[wasm_bindgen(js_name = CustomEvent)]
     type ResultEvent;

@@ -86,14 +86,18 @@ pub fn focus_in_editable(document: &Document) -> bool {
 /// `range` cut to the contents of `root` (a copy; `range` is untouched);
 /// `None` when nothing of it is inside `root`.
 pub fn clip(document: &Document, range: &Range, root: &Node) -> Result<Option<Range>, JsValue> {
-    let bounds = document.create_range()?;
-    bounds.select_node_contents(root)?;
+    // `root` is an element of `document`: creating, filling and moving
+    // these ranges cannot throw. Comparing them can (a selection in another
+    // document or tree), so that call keeps its `Result`.
+    let bounds = dom(document).create_range();
+    dom(&bounds).select_node_contents(root);
     let clipped = range.clone_range();
     if clipped.compare_boundary_points(Range::START_TO_START, &bounds)? < 0 {
-        clipped.set_start(root, 0)?;
+        dom(&clipped).set_start(root, 0);
     }
     if clipped.compare_boundary_points(Range::END_TO_END, &bounds)? > 0 {
-        clipped.set_end(root, num(&prop(root, "childNodes"), "length") as u32)?;
+        let end = num(&prop(root, "childNodes"), "length") as u32;
+        dom(&clipped).set_end(root, end);
     }
     Ok((!flag(&clipped, "collapsed")).then_some(clipped))
 }
