@@ -41,7 +41,7 @@ fn minify(json: &str) -> String {
 
 /// The field order of the lexicon's word lists; `src/lexicon.rs` reads them
 /// in this order.
-const LISTS: [&str; 7] = [
+const LISTS: [&str; 8] = [
     "stopwords",
     "negators",
     "denials",
@@ -49,6 +49,7 @@ const LISTS: [&str; 7] = [
     "clause_breaks",
     "reporting",
     "places",
+    "abbreviations",
 ];
 
 /// Appends the strings of `list` (absent: none) joined by `|`, then `end`.

@@ -229,6 +229,9 @@ pub struct Analyzer {
     pub concept_ids: Vec<String>,
     /// For each concept, the concepts opposite to it.
     pub opposites: Vec<Vec<u32>>,
+    /// Abbreviations of both languages, folded and sorted, for
+    /// [`crate::normalize::sentences_with`].
+    pub abbreviations: Vec<String>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -266,6 +269,16 @@ impl Analyzer {
                 .collect(),
             concept_ids: lexicon.concepts.iter().map(|c| c.id.clone()).collect(),
             opposites: vec![Vec::new(); lexicon.concepts.len()],
+            abbreviations: {
+                let all = lexicon.abbreviations.it.iter();
+                let mut all: Vec<String> = all
+                    .chain(&lexicon.abbreviations.en)
+                    .map(|a| fold(a))
+                    .collect();
+                crate::sort::sort(&mut all);
+                all.dedup();
+                all
+            },
         };
         for (li, _) in LANGS.iter().enumerate() {
             let pick = |p: &crate::lexicon::PerLang| -> Vec<String> {
@@ -677,6 +690,7 @@ mod tests {
             opposites: vec![],
             denials: PerLang::default(),
             places: PerLang::default(),
+            abbreviations: PerLang::default(),
             comment: String::new(),
         }
     }

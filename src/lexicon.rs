@@ -63,6 +63,10 @@ pub struct Lexicon {
     /// person the bundle does not know.
     #[serde(default)]
     pub places: PerLang,
+    /// Abbreviations whose full stop ends no sentence ("Mr.", "Sig.",
+    /// "Art."), written without the stop.
+    #[serde(default)]
+    pub abbreviations: PerLang,
     /// Synonym sets.
     #[serde(default)]
     pub concepts: Vec<Concept>,
@@ -92,7 +96,7 @@ impl Lexicon {
         };
         let (stopwords, negators, denials) = (per_lang(), per_lang(), per_lang());
         let (expletives, clause_breaks) = (per_lang(), per_lang());
-        let (reporting, places) = (per_lang(), per_lang());
+        let (reporting, places, abbreviations) = (per_lang(), per_lang(), per_lang());
         let ids = entries(lines.next());
         let opposites = ids
             .chunks_exact(2)
@@ -116,6 +120,7 @@ impl Lexicon {
             clause_breaks,
             reporting,
             places,
+            abbreviations,
             concepts,
             opposites,
             comment: String::new(),
@@ -183,6 +188,7 @@ impl Lexicon {
             clause_breaks: per_lang("clause_breaks")?,
             reporting: per_lang("reporting")?,
             places: per_lang("places")?,
+            abbreviations: per_lang("abbreviations")?,
             concepts,
             opposites,
             comment: String::new(),

@@ -17,7 +17,7 @@ use crate::analysis::{lang_index, Analysis, Analyzer, Term, LANGS};
 use crate::claims::{Bundle, Claim, EntityKind};
 use crate::explain;
 use crate::lexicon::Lexicon;
-use crate::normalize::{sentences, tokenize, Token};
+use crate::normalize::{sentences_with, tokenize, Token};
 use crate::verdict::{CheckResult, ClaimRef, Lang, Verdict};
 
 /// Most sentences of one selection that are checked; the rest is reported
@@ -509,7 +509,7 @@ impl Matcher {
     /// checked; either way the result says `truncated: true`.
     pub fn check_in(&self, text: &str, lang: Option<Lang>) -> CheckResult {
         let (text, mut truncated) = clip(text, crate::MAX_INPUT_BYTES);
-        let mut spans = sentences(text);
+        let mut spans = self.sentences(text);
         if spans.len() > MAX_SENTENCES {
             spans.truncate(MAX_SENTENCES);
             truncated = true;
@@ -547,6 +547,13 @@ impl Matcher {
         };
         top.truncated = truncated;
         top
+    }
+
+    /// A text's sentences as this matcher reads them: char spans, as
+    /// [`crate::normalize::sentences`] gives them, except that a full stop
+    /// after one of the lexicon's abbreviations ("Ms.", "Art.") ends none.
+    pub fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
+        sentences_with(text, &self.analyzer.abbreviations)
     }
 
     /// The best candidates for one sentence, best first (for calibration).

@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use crate::matcher::Matcher;
-use crate::normalize::sentences;
 use crate::verdict::{CheckResult, Lang, Verdict};
 
 /// A sentence of the article that states, misattributes or contradicts a claim.
@@ -171,7 +170,7 @@ pub fn scan(matcher: &Matcher, source: &str, is_html: bool, lang: Option<Lang>) 
     let source_chars: Vec<char> = source.chars().collect();
     let text_chars: Vec<char> = text.chars().collect();
     let mut findings = Vec::new();
-    for (s, e) in sentences(&text) {
+    for (s, e) in matcher.sentences(&text) {
         let sentence: String = text_chars[s..e].iter().collect();
         let result = matcher.check_in(&sentence, lang);
         if result.verdict == Verdict::NoMatch {

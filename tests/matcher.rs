@@ -207,6 +207,11 @@ fn paraphrases_in_both_languages() {
                 "The European reassurance force will steer clear of the line of contact",
                 "forza-rassicurazione-non-sulla-linea-di-contatto",
             ),
+            // "Ms." ends no sentence: the hope stays Meloni's.
+            ok(
+                "The summit stressed the importance of a more direct US involvement in the next coordination meetings, a subject on which Ms. Meloni voiced an explicit hope",
+                "meloni-auspicio-coinvolgimento-usa",
+            ),
         ],
     );
 }
