@@ -255,6 +255,13 @@ fn misattributions_by_name_and_by_role() {
                 "forza-rassicurazione-non-sostituira-esercito",
                 "Friedrich Merz",
             ),
+            // A surname that is also a common word names its person only
+            // when it speaks ("costa" is a coast).
+            wrong_speaker(
+                "Costa: il pacchetto di intese servirà a rafforzare le forze militari ucraine",
+                "pacchetto-rafforzare-forze-ucraine",
+                "António Costa",
+            ),
         ],
     );
 }
