@@ -597,14 +597,15 @@ impl Matcher {
             // claim, if one says nearly as much: "Meloni ha chiesto un ruolo
             // più diretto degli USA" is Meloni's hope, not the report's
             // remark misattributed to her.
-            // Only people, or a body the sentence has speak ("..., Palazzo
-            // Chigi said"), can be the one a sentence puts words in the
-            // mouth of; "gli Stati Uniti" in it is a subject, not a speaker.
+            // Only people, or a body the sentence has speak its own claim
+            // ("..., Palazzo Chigi said"), can be the one a sentence puts
+            // words in the mouth of; "gli Stati Uniti" in it is a subject,
+            // not a speaker, even before a headline's colon.
             let names = |ci: usize| {
                 analysis.mentions.iter().any(|m| {
-                    (m.speaking || self.names_person(m.entity))
-                        && (self.speakers[ci].contains(&m.entity)
-                            || self.named_by_claim[ci].contains(&m.entity))
+                    let speaker = self.speakers[ci].contains(&m.entity);
+                    let named = self.named_by_claim[ci].contains(&m.entity);
+                    (self.names_person(m.entity) && (speaker || named)) || (m.speaking && speaker)
                 })
             };
             let own = ranked.iter().filter(|_| !names(top.claim)).find(|c| {

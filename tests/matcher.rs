@@ -371,6 +371,12 @@ fn contradictions_by_negation_and_by_opposites() {
                 "Collective pressure on Moscow: the coalition is split",
                 "coalizione-pressione-collettiva-su-mosca",
             ),
+            // The US before a headline's colon is its topic, not its
+            // speaker: the sentence is about Meloni's hope.
+            opposite(
+                "Meloni e gli Stati Uniti: la premier li vuole ai margini dei prossimi incontri di coordinamento",
+                "meloni-auspicio-coinvolgimento-usa",
+            ),
         ],
     );
 }
