@@ -374,7 +374,7 @@ fn contradictions_by_negation_and_by_opposites() {
             // The US before a headline's colon is its topic, not its
             // speaker: the sentence is about Meloni's hope.
             opposite(
-                "Meloni e gli Stati Uniti: la premier li vuole ai margini dei prossimi incontri di coordinamento",
+                "La premier frena sugli USA: meglio lasciarli ai margini dei prossimi incontri di coordinamento",
                 "meloni-auspicio-coinvolgimento-usa",
             ),
         ],
