@@ -241,6 +241,10 @@ fonte_build_release() {
         return 1
     fi
     rm -f "$log"
-    local wasm="$FONTE_ROOT/$out_dir/fonte_bg.wasm"
+    local wasm="$out_dir/fonte_bg.wasm"
+    case $out_dir in
+    /*) ;;
+    *) wasm="$FONTE_ROOT/$wasm" ;;
+    esac
     fonte_say "wasm-opt ran: $out_dir/fonte_bg.wasm is $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
 }
