@@ -365,7 +365,10 @@ mod tests {
         // Like a lone initial, the stop of an abbreviation ends nothing,
         // even where a sentence does end ("Ask Ms."): rare, and merging two
         // sentences costs less than cutting a name from its title.
-        assert_eq!(got, ["Ms. Meloni spoke.", "L'Art. 5 conta.", "Ask Ms. Then go."]);
+        assert_eq!(
+            got,
+            ["Ms. Meloni spoke.", "L'Art. 5 conta.", "Ask Ms. Then go."]
+        );
         assert_eq!(sentences(text).len(), 6);
     }
 
