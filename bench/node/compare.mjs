@@ -3,13 +3,15 @@
 // claim as often as a general-purpose search index, does it stay quiet on
 // unrelated text, and what does it cost in latency, start-up and bytes?
 //
-// Expects `wasm-pack build --target nodejs --release --out-dir bench/pkg-node`
-// (./scripts/bench does it). Peers give no verdicts, so the comparison is of
-// retrieval: a query with a claim counts as found when the engine's best
-// result is that claim and scores at or above the engine's threshold; a
-// no_match query counts as a false match when anything does. Each peer's
-// threshold is the one, swept over every score it produced, that gets the
-// most queries right. Fonte's own threshold is its built-in one.
+// Expects bench/pkg-node, the shipped release build for Node, which
+// ./scripts/bench makes with the pinned nightly (fonte_build_release in
+// scripts/lib/setup.sh); a plain `wasm-pack build` on stable would measure
+// a different, bigger wasm than readers get. Peers give no verdicts, so the
+// comparison is of retrieval: a query with a claim counts as found when the
+// engine's best result is that claim and scores at or above the engine's
+// threshold; a no_match query counts as a false match when anything does.
+// Each peer's threshold is the one, swept over every score it produced,
+// that gets the most queries right. Fonte's own threshold is its built-in one.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -30,7 +32,7 @@ const withClaim = queries.filter((q) => q.claim);
 const noMatch = queries.filter((q) => !q.claim);
 
 if (!existsSync(path.join(PKG_NODE, 'fonte.js'))) {
-  console.error('bench/pkg-node missing: run wasm-pack build --target nodejs --release --out-dir bench/pkg-node');
+  console.error('bench/pkg-node missing: run ./scripts/bench (it builds bench/pkg-node with the pinned nightly; FONTE_BENCH_SKIP_CARGO=1 skips the criterion benchmarks)');
   process.exit(1);
 }
 
