@@ -4,7 +4,7 @@
 //! The same analysis runs over claim texts (once, when the index is built)
 //! and over selections (on every check), so the two sides always agree.
 
-use crate::hash::{Map as HashMap, Set as HashSet};
+use crate::sort::WordSet;
 
 use crate::stem;
 
@@ -42,16 +42,22 @@ enum Role {
     Metonym(usize),
 }
 
+/// Phrases starting with one key: each phrase's keys and its value,
+/// longest first.
+type Phrases<V> = Vec<(Vec<String>, V)>;
+
 /// Phrases (sequences of keys) looked up longest-first from their first key.
 #[derive(Debug)]
 struct PhraseTable<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    /// Phrases by their first key, sorted by it (a sorted list, not a hash
+    /// map: it is built once and the wasm carries no hash table code).
+    by_first: Vec<(String, Phrases<V>)>,
 }
 
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::default(),
+            by_first: Vec::new(),
         }
     }
 }
@@ -61,7 +67,14 @@ impl<V: Copy + PartialEq> PhraseTable<V> {
         if keys.is_empty() {
             return;
         }
-        let entries = self.by_first.entry(keys[0].clone()).or_default();
+        let at = self
+            .by_first
+            .binary_search_by(|(k, _)| k.as_str().cmp(&keys[0]))
+            .unwrap_or_else(|at| {
+                self.by_first.insert(at, (keys[0].clone(), Vec::new()));
+                at
+            });
+        let entries = &mut self.by_first[at].1;
         if !entries.iter().any(|(k, v)| *k == keys && *v == value) {
             // Longest first, as `longest` expects.
             let at = entries
@@ -72,9 +85,21 @@ impl<V: Copy + PartialEq> PhraseTable<V> {
         }
     }
 
+    /// Whether some phrase starts with `key`.
+    fn starts(&self, key: &str) -> bool {
+        self.by_first
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .is_ok()
+    }
+
     /// Every value of the longest phrase starting at `keys[0]`, and its length.
     fn longest(&self, keys: &[&str]) -> Option<(usize, Vec<V>)> {
-        let entries = self.by_first.get(*keys.first()?)?;
+        let first = *keys.first()?;
+        let at = self
+            .by_first
+            .binary_search_by(|(k, _)| k.as_str().cmp(first))
+            .ok()?;
+        let entries = &self.by_first[at].1;
         let mut best: Option<(usize, Vec<V>)> = None;
         for (phrase, value) in entries {
             let n = phrase.len();
@@ -107,7 +132,7 @@ impl<V: Copy + PartialEq> PhraseTable<V> {
             return None;
         }
         let mut best: Option<(usize, V)> = None;
-        for entries in self.by_first.values() {
+        for (_, entries) in &self.by_first {
             for (phrase, value) in entries {
                 let n = phrase.len();
                 if n < 2 || n > keys.len() || best.is_some_and(|(len, _)| len >= n) {
@@ -208,19 +233,19 @@ pub struct Analysis {
 /// Turns texts into terms for one lexicon and one bundle's entities.
 pub struct Analyzer {
     stemmers: [fn(&str) -> String; 2],
-    stopwords: [HashSet<String>; 2],
+    stopwords: [WordSet; 2],
     /// Words that open a clause, matched as written (folded), not stemmed:
     /// the Italian stem of "però" is the stem of "per".
-    clause_words: [HashSet<String>; 2],
+    clause_words: [WordSet; 2],
     phrases: [PhraseTable<Role>; 2],
     /// Aliases, on folded words ([`Role::Entity`] only): one table type
     /// for phrases and names keeps the wasm small.
     aliases: PhraseTable<Role>,
     /// Folded words that occur in any alias or place name (never an
     /// unknown speaker).
-    alias_words: HashSet<String>,
+    alias_words: WordSet,
     /// Folded words of place names ("britain", "regno", "unito").
-    place_words: HashSet<String>,
+    place_words: WordSet,
     /// Per entity: whether its aliases are names only (people, groups of
     /// people), or also words with a meaning that a claim may state ("Stati
     /// Uniti", "ONU", "la coalizione").
@@ -246,13 +271,11 @@ impl Analyzer {
     /// Builds an analyzer for a lexicon and the entities of a bundle.
     pub fn new(lexicon: &Lexicon, bundle: &Bundle) -> Analyzer {
         let stemmers = [stem::italian, stem::english];
-        let stopwords = [
-            lexicon.stopwords.it.iter().map(|w| fold(w)).collect(),
-            lexicon.stopwords.en.iter().map(|w| fold(w)).collect(),
-        ];
+        let folded = |words: &[String]| WordSet::new(words.iter().map(|w| fold(w)));
+        let stopwords = [folded(&lexicon.stopwords.it), folded(&lexicon.stopwords.en)];
         let clause_words = [
-            lexicon.clause_breaks.it.iter().map(|w| fold(w)).collect(),
-            lexicon.clause_breaks.en.iter().map(|w| fold(w)).collect(),
+            folded(&lexicon.clause_breaks.it),
+            folded(&lexicon.clause_breaks.en),
         ];
         let mut analyzer = Analyzer {
             stemmers,
@@ -260,8 +283,8 @@ impl Analyzer {
             clause_words,
             phrases: [PhraseTable::default(), PhraseTable::default()],
             aliases: PhraseTable::default(),
-            alias_words: HashSet::default(),
-            place_words: HashSet::default(),
+            alias_words: WordSet::default(),
+            place_words: WordSet::default(),
             names_only: bundle
                 .entities
                 .iter()
@@ -315,14 +338,11 @@ impl Analyzer {
                 analyzer.opposites[b].push(a as u32);
             }
         }
+        let mut place_words = Vec::new();
         for place in lexicon.places.it.iter().chain(&lexicon.places.en) {
-            analyzer
-                .place_words
-                .extend(tokenize(place).into_iter().map(|t| t.text));
+            place_words.extend(tokenize(place).into_iter().map(|t| t.text));
         }
-        analyzer
-            .alias_words
-            .extend(analyzer.place_words.iter().cloned());
+        let mut alias_words = place_words.clone();
         for (ei, entity) in bundle.entities.iter().enumerate() {
             let names = entity.aliases.iter().chain(std::iter::once(&entity.name));
             let names = names
@@ -330,10 +350,12 @@ impl Analyzer {
                 .chain(entity.metonyms.iter().map(|m| (m, Role::Metonym(ei))));
             for (alias, role) in names {
                 let keys: Vec<String> = tokenize(alias).into_iter().map(|t| t.text).collect();
-                analyzer.alias_words.extend(keys.iter().cloned());
+                alias_words.extend(keys.iter().cloned());
                 analyzer.aliases.insert(keys, role);
             }
         }
+        analyzer.place_words = WordSet::new(place_words);
+        analyzer.alias_words = WordSet::new(alias_words);
         analyzer
     }
 
@@ -613,9 +635,7 @@ impl Analyzer {
                 && !self.stopwords[li].contains(&t.text)
                 && !self.alias_words.contains(&t.text)
                 // A word the lexicon knows ("Paesi", "Europe") is no name.
-                && !self.phrases[li]
-                    .by_first
-                    .contains_key(&self.stem(&t.text, li))
+                && !self.phrases[li].starts(&self.stem(&t.text, li))
         };
         for &r in reporting_at {
             // Name before the verb: "Mark Rutte ha annunciato".

@@ -11,7 +11,7 @@
 //! negations that disagree make it *contradicted*, a named entity other than
 //! the speaker makes it *misattributed*, anything else *supported*.
 
-use crate::hash::{Map as HashMap, Set as HashSet};
+use crate::hash::Map as HashMap;
 
 use crate::analysis::{lang_index, Analysis, Analyzer, Term, LANGS};
 use crate::claims::{Bundle, Claim, EntityKind};
@@ -340,8 +340,6 @@ impl Matcher {
         let mut named_by_claim = Vec::with_capacity(bundle.claims.len());
         let entity_index = |id: &str| bundle.entities.iter().position(|e| e.id == id);
         let mut speakers = Vec::with_capacity(bundle.claims.len());
-        // Each surface word once per language, for fuzzy matching.
-        let mut seen: [HashSet<String>; 2] = [HashSet::default(), HashSet::default()];
         for claim in &bundle.claims {
             let mut named: Vec<usize> = claim
                 .mentions
@@ -389,11 +387,9 @@ impl Matcher {
                                     continue;
                                 }
                                 vocab.entry(analyzer.stem(w, li)).or_insert(id);
-                                if seen[li].insert(w.to_owned()) {
-                                    index[li].surfaces.push((w.to_owned(), id));
-                                }
+                                index[li].surfaces.push((w.to_owned(), id));
                             }
-                        } else if seen[li].insert(term.word.clone()) {
+                        } else {
                             index[li].surfaces.push((term.word.clone(), id));
                         }
                     }
@@ -452,7 +448,7 @@ impl Matcher {
         let plain_claims = bundle
             .claims
             .iter()
-            .map(|c| plain(&format!("{} | {} | {}", c.quote.text, c.text.it, c.text.en)))
+            .map(|c| plain(&[&c.quote.text, " | ", &c.text.it, " | ", &c.text.en].concat()))
             .collect();
         let stem_claims = [Lang::It, Lang::En].map(|lang| {
             bundle
@@ -474,7 +470,7 @@ impl Matcher {
             .map(|c| {
                 let quote = plain(&c.quote.text);
                 let document = plain_document.as_ref()?;
-                let at = document.find(&quote).filter(|_| !quote.is_empty())?;
+                let at = find(document, &quote).filter(|_| !quote.is_empty())?;
                 Some((at, at + quote.len()))
             })
             .collect();
@@ -647,8 +643,11 @@ impl Matcher {
         let quoted = || {
             let p = plain(sentence);
             p.len() >= 12
-                && (self.plain_claims[cand.claim].contains(&p)
-                    || self.plain_document.as_ref().is_some_and(|d| d.contains(&p)))
+                && (find(&self.plain_claims[cand.claim], &p).is_some()
+                    || self
+                        .plain_document
+                        .as_ref()
+                        .is_some_and(|d| find(d, &p).is_some()))
         };
         let contradicted = cand.features.flip_share >= FLIP_SHARE && !quoted();
         // Nor can it put words in the wrong mouth: the report's own heading
@@ -711,7 +710,7 @@ impl Matcher {
         if p.len() < 12 || p.split(' ').count() < FRAGMENT_WORDS {
             return None;
         }
-        let from = document.find(&p)?;
+        let from = find(document, &p)?;
         let to = from + p.len();
         let spans = || {
             self.quote_spans
@@ -977,7 +976,8 @@ impl Matcher {
 
     fn features(&self, query: &[QueryTerm], field: &Field, index: &LangIndex) -> Features {
         let mut total = 0.0;
-        let mut claim_terms: HashSet<u32> = HashSet::default();
+        // The claim's terms the selection matched (a few dozen at most).
+        let mut claim_terms: Vec<u32> = Vec::new();
         // First the matches, then the polarity: an opposite predicate
         // ("lifted" against "maintained") reverses its whole clause, as a
         // negator does, so "sanctions" in "sanctions will be lifted" is
@@ -988,7 +988,7 @@ impl Matcher {
             let mut hit: Option<(f32, Polarity, bool)> = None;
             if let Some(p) = q.id.and_then(|t| field.term(t)) {
                 hit = Some((1.0, p, false));
-                claim_terms.insert(q.id.expect("matched by id"));
+                claim_terms.push(q.id.expect("matched by id"));
             }
             if hit.is_none() {
                 for c in &q.concepts {
@@ -1013,7 +1013,7 @@ impl Matcher {
             if hit.is_none() {
                 if let Some((&t, p)) = q.fuzzy.iter().find_map(|t| field.term(*t).map(|p| (t, p))) {
                     hit = Some((FUZZY_MATCH, p, false));
-                    claim_terms.insert(t);
+                    claim_terms.push(t);
                 }
             }
             if let Some((strength, p, opposite)) = hit {
@@ -1065,6 +1065,8 @@ impl Matcher {
         let negated_core = field.terms.iter().any(|(_, p)| p.neg && !p.pos);
         let matched = hits.len();
         let n = index.fields.len() as f32;
+        crate::sort::sort(&mut claim_terms);
+        claim_terms.dedup();
         let covered: f32 = claim_terms
             .iter()
             .map(|t| idf(n, index.postings(Key::Term(*t)).len() as f32))
@@ -1166,8 +1168,24 @@ impl Fragment {
     /// (edge words may be cut: it is a plain substring) or, read as
     /// `stems`, of its stems.
     fn of(&self, stems: &str, plain_claim: &str, stem_claim: &str) -> bool {
-        !self.plain.is_empty() && (plain_claim.contains(&self.plain) || stem_claim.contains(stems))
+        !self.plain.is_empty()
+            && (find(plain_claim, &self.plain).is_some() || find(stem_claim, stems).is_some())
     }
+}
+
+/// Where `needle` first occurs in `haystack`, in bytes. A plain scan: the
+/// standard library's substring search (Two-Way) costs the widget more code
+/// than it saves time on texts of a few hundred bytes.
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    if needle.is_empty() {
+        return Some(0);
+    }
+    let first = needle[0];
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w[0] == first && w == needle)
 }
 
 /// The stems of every word of `text`, space-separated, a space at each end.
