@@ -316,18 +316,7 @@ fn px(out: &mut String, name: &str, v: f64) {
     if v < 0 {
         out.push('-');
     }
-    let mut digits = [0u8; 10];
-    let mut n = v.unsigned_abs();
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+    crate::json::write_uint(out, v.unsigned_abs() as usize);
     out.push_str("px");
 }
 
