@@ -10,12 +10,12 @@ import { WWW } from "./helpers.mjs";
 
 // The goal is 60 KB (issue 5). The release build (pinned nightly, std
 // rebuilt without panic formatting and with optimize_for_size:
-// scripts/lib/setup.sh) is at 90.0 KB today, most of it the matching core
+// scripts/lib/setup.sh) is at 87.0 KB today, most of it the matching core
 // (stemmers, lexicon, claims, index and validation); this ceiling holds
 // what was reached, plus 1 KB, so that nothing grows unnoticed, and comes
 // down as the core shrinks. It is never raised to make a change fit.
 const GOAL = 60 * 1024;
-const BUDGET = 91 * 1024;
+const BUDGET = 88 * 1024;
 
 test(`shipped files stay within ${BUDGET / 1024} KB gzipped`, async (t) => {
   const pkg = join(WWW, "pkg");
