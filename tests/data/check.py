@@ -60,6 +60,7 @@ SETS = (
     "dev8.jsonl",
     "dev9.jsonl",
     "test3.jsonl",
+    "dev10.jsonl",
 )
 # Focused sets hold only some categories, so they need not have every
 # category nor the no_match share; the other minimums still apply.
