@@ -1,6 +1,7 @@
 // Fonte loader: <script type="module" src="/fonte/fonte.js"></script>, with
 // optional data-root, data-lang, data-theme, data-claims. Documented in
-// README.md ("Embedding Fonte") and fonte.d.ts; shipped as is, so brief.
+// README.md ("Embedding Fonte") and fonte.d.ts. This is the source: the
+// release build ships it minified as fonte.min.js (scripts/lib/minify.mjs).
 
 import init, { check as checkBundled, mount as mountWidget } from "./pkg/fonte.js";
 

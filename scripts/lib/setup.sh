@@ -230,6 +230,14 @@ FONTE_NIGHTLY_CARGO_ARGS=(
 # finishing meanwhile would replace the fonte.wasm that wasm-pack then reads.
 # wasm-opt must run: a build that silently skipped it would be bigger and
 # slower than what we ship.
+#
+# Then scripts/lib/minify.mjs shortens wasm-bindgen's hashed import and
+# export names in the .wasm and its glue, and minifies the glue with terser;
+# for the web target it also writes the minified loader next to the out-dir
+# (www/fonte.js into www/fonte.min.js: the source keeps its comments). The
+# nodejs build of ./scripts/bench gets the same renaming, so Node runs the
+# very wasm that ships. It fails, leaving wasm-pack's pair untouched, when
+# anything it rewrites is not where it expects.
 fonte_build_release() {
     local target=${1:-web} out_dir=${2:-www/pkg}
     local log
@@ -249,10 +257,21 @@ fonte_build_release() {
         return 1
     fi
     rm -f "$log"
-    local wasm="$out_dir/fonte_bg.wasm"
-    case $out_dir in
+    local pkg=$out_dir
+    case $pkg in
     /*) ;;
-    *) wasm="$FONTE_ROOT/$wasm" ;;
+    *) pkg="$FONTE_ROOT/$pkg" ;;
     esac
-    fonte_say "wasm-opt ran: $out_dir/fonte_bg.wasm is $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
+    fonte_say "wasm-opt ran: $out_dir/fonte_bg.wasm is $(wc -c <"$pkg/fonte_bg.wasm") bytes, $(gzip -9c "$pkg/fonte_bg.wasm" | wc -c) gzipped"
+
+    # The loader imports ./pkg/fonte.js, so it can only sit next to a pkg/.
+    local loader=()
+    if [ "$target" = web ] && [ "$(basename "$pkg")" = pkg ]; then
+        loader=("$FONTE_ROOT/www/fonte.js" "$(dirname "$pkg")/fonte.min.js")
+        rm -f "${loader[1]}"
+    elif [ "$target" = web ]; then
+        fonte_say "no minified loader: $out_dir is not a directory named pkg, which the loader imports from"
+    fi
+    node "$FONTE_ROOT/scripts/lib/minify.mjs" "$target" "$pkg" "${loader[@]}" ||
+        { printf 'fonte: error: scripts/lib/minify.mjs failed on %s\n' "$out_dir" >&2; return 1; }
 }
