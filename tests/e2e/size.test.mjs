@@ -1,27 +1,35 @@
 // What a reader downloads: the loader, the wasm-bindgen glue and the wasm
 // module of the release build, gzipped at level 9, stay within the budget.
+// The files are the ones a publisher copies: the loader minified into
+// www/fonte.min.js (www/fonte.js is its commented source) and www/pkg/ as
+// scripts/lib/minify.mjs leaves it after wasm-pack.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdir, readFile } from "node:fs/promises";
+import { access, readdir, readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { WWW } from "./helpers.mjs";
 
 // The goal is 60 KB (issue 5). The release build (pinned nightly, std
-// rebuilt without panic formatting and with optimize_for_size:
-// scripts/lib/setup.sh) is at 87.0 KB today, most of it the matching core
+// rebuilt without panic formatting and with optimize_for_size, then
+// wasm-bindgen's names shortened and the JS minified:
+// scripts/lib/setup.sh) is at 82.2 KB today, most of it the matching core
 // (stemmers, lexicon, claims, index and validation); this ceiling holds
 // what was reached, plus 1 KB, so that nothing grows unnoticed, and comes
 // down as the core shrinks. It is never raised to make a change fit.
 const GOAL = 60 * 1024;
-const BUDGET = 88 * 1024;
+const BUDGET = 83.25 * 1024;
 
 test(`shipped files stay within ${BUDGET / 1024} KB gzipped`, async (t) => {
   const pkg = join(WWW, "pkg");
   const names = (await readdir(pkg)).filter((n) => n.endsWith(".js") || n.endsWith(".wasm"));
-  assert.ok(names.includes("fonte_bg.wasm"), "www/pkg holds a build (wasm-pack build --release --out-dir www/pkg)");
-  const files = ["fonte.js", ...names.map((n) => `pkg/${n}`)];
+  assert.ok(names.includes("fonte_bg.wasm"), "www/pkg holds a build (fonte_build_release in scripts/lib/setup.sh)");
+  await assert.doesNotReject(
+    access(join(WWW, "fonte.min.js")),
+    "www/fonte.min.js exists (fonte_build_release writes it after wasm-pack)",
+  );
+  const files = ["fonte.min.js", ...names.map((n) => `pkg/${n}`)];
   let total = 0;
   for (const file of files) {
     const bytes = await readFile(join(WWW, file));
