@@ -61,8 +61,9 @@ const NAMED_BONUS: f32 = 0.04;
 /// A selection is judged to state a claim when its score reaches this.
 /// Calibrated on `tests/data/dev.jsonl` (see `tests/corpus.rs`).
 pub const MATCH_THRESHOLD: f32 = 0.42;
-/// A selection of at least this many words, copied from a claim, states it
-/// (shorter ones are names and topics: "la pace", "truppe sul terreno").
+/// The fewest words that can state a claim: shorter selections are names
+/// and topics ("la pace", "truppe sul terreno"). A selection this long
+/// copied from a claim states it.
 pub const FRAGMENT_WORDS: usize = 4;
 /// The least score of such a fragment.
 const FRAGMENT_SCORE: f32 = 0.6;
@@ -583,6 +584,11 @@ impl Matcher {
         let (sentence_lang, readings) = self.languages(&tokens);
         let out_lang = lang.unwrap_or(sentence_lang);
         let len = sentence.chars().count();
+        // Three words are a name or a topic ("European reassurance force",
+        // "la pace"), not a statement.
+        if tokens.len() < FRAGMENT_WORDS {
+            return (self.no_match(out_lang, 0, len, 1.0), 0.0);
+        }
         let mut best: Option<(Candidate, Analysis)> = None;
         let fragment = Fragment::new(sentence, &tokens);
         for &l in readings {

@@ -212,6 +212,11 @@ fn paraphrases_in_both_languages() {
                 "The summit stressed the importance of a more direct US involvement in the next coordination meetings, a subject on which Ms. Meloni voiced an explicit hope",
                 "meloni-auspicio-coinvolgimento-usa",
             ),
+            // Denying the opposite affirms: no halt to the sanctions keeps them.
+            ok(
+                "Nessuno stop alle sanzioni alla Russia prima di un accordo di pace chiaro e stabile",
+                "sanzioni-alla-russia-fino-alla-pace",
+            ),
         ],
     );
 }
@@ -412,6 +417,9 @@ fn short_generic_and_empty_selections_are_no_match() {
             nothing("The stock market closed higher on Friday"),
             nothing("🇮🇹🇫🇷 !!! ???"),
             nothing("https://example.org/articolo?id=5"),
+            // Three words are a topic, however well they match.
+            nothing("European reassurance force"),
+            nothing("Sanzioni alla Russia"),
         ],
     );
 }
