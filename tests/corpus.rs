@@ -207,7 +207,7 @@ fn ninth_dev_set_accuracy() {
     // Headlines in capitals, cut words, opposites and negations in a Swiss
     // daily's and a British tabloid's voice, by a ninth author; tuned on
     // like dev.jsonl.
-    holds("dev9", 0.92, 0.03);
+    holds("dev9", 0.94, 0.03);
 }
 
 #[test]
