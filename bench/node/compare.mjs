@@ -71,7 +71,7 @@ function gz(files) {
 }
 
 const shipped = {
-  fonte: gz(['www/pkg/fonte_bg.wasm', 'www/pkg/fonte.js', 'www/fonte.js'].map((f) => path.join(ROOT, f)).filter(existsSync)),
+  fonte: gz(['www/pkg/fonte_bg.wasm', 'www/pkg/fonte.js', 'www/fonte.min.js'].map((f) => path.join(ROOT, f)).filter(existsSync)),
   // MiniSearch publishes no minified build: its ES module as shipped.
   minisearch: gz([path.join(ROOT, 'node_modules/minisearch/dist/es/index.js')]),
   fuse: gz([path.join(ROOT, 'node_modules/fuse.js/dist/fuse.min.mjs')]),

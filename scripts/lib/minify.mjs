@@ -27,7 +27,7 @@
 // and answer a check(). Run it on fresh wasm-pack output only (as
 // fonte_build_release does): on its own output it stops, saying so.
 
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -295,7 +295,13 @@ replace(gluePath, minGlue);
 replace(typesPath, types);
 rmSync(wasmTypesPath, { force: true });
 rmSync(scratch, { recursive: true, force: true });
-if (minLoader !== null) writeFileSync(loaderOut, minLoader);
+if (minLoader !== null) {
+  writeFileSync(loaderOut, minLoader);
+  // TypeScript looks for the types beside the module it imports: the
+  // minified loader gets the readable loader's declarations under its name.
+  const types = loaderSource.replace(/\.js$/, ".d.ts");
+  if (existsSync(types)) copyFileSync(types, loaderOut.replace(/\.js$/, ".d.ts"));
+}
 
 // What a reader downloads, before and after, gzipped as in
 // tests/e2e/size.test.mjs.

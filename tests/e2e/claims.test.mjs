@@ -15,7 +15,7 @@ const SENTENCE = "Macron ha annunciato la creazione di una forza di rassicurazio
 function page(claims) {
   return `<!doctype html><html lang="it"><head><meta charset="utf-8">
 <link rel="icon" href="/favicon.svg">
-<script type="module" src="/fonte.js" data-claims="${claims}"></script></head>
+<script type="module" src="/fonte.min.js" data-claims="${claims}"></script></head>
 <body><article><p>${SENTENCE}</p></article></body></html>`;
 }
 

@@ -113,7 +113,7 @@ export function watchConsole(page) {
 
 /** Resolves once the widget is mounted (the loader has run and wasm is ready). */
 export async function widgetReady(page) {
-  await page.evaluate(async () => (await import(new URL("fonte.js", document.baseURI).href)).ready);
+  await page.evaluate(async () => (await import(new URL("fonte.min.js", document.baseURI).href)).ready);
 }
 
 /**

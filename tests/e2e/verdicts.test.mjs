@@ -55,7 +55,7 @@ const CASES = [
   },
 ];
 
-const FONTE_FILES = ["/fonte.js", "/pkg/fonte.js", "/pkg/fonte_bg.wasm"];
+const FONTE_FILES = ["/fonte.min.js", "/pkg/fonte.js", "/pkg/fonte_bg.wasm"];
 
 for (const c of CASES) {
   test(`${c.page}: ${c.name}`, async () => {
