@@ -4,7 +4,7 @@
 //! The same analysis runs over claim texts (once, when the index is built)
 //! and over selections (on every check), so the two sides always agree.
 
-use crate::sort::WordSet;
+use crate::sort::{FirstBytes, WordSet};
 
 use crate::stem;
 
@@ -52,12 +52,15 @@ struct PhraseTable<V> {
     /// Phrases by their first key, sorted by it (a sorted list, not a hash
     /// map: it is built once and the wasm carries no hash table code).
     by_first: Vec<(String, Phrases<V>)>,
+    /// `by_first` indexed by first byte, once the table is complete.
+    first: Option<FirstBytes>,
 }
 
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
         PhraseTable {
             by_first: Vec::new(),
+            first: None,
         }
     }
 }
@@ -67,6 +70,7 @@ impl<V: Copy + PartialEq> PhraseTable<V> {
         if keys.is_empty() {
             return;
         }
+        self.first = None;
         let at = self
             .by_first
             .binary_search_by(|(k, _)| k.as_str().cmp(&keys[0]))
@@ -85,21 +89,33 @@ impl<V: Copy + PartialEq> PhraseTable<V> {
         }
     }
 
+    /// Indexes the complete table for faster lookups.
+    fn finish(&mut self) {
+        self.first = Some(FirstBytes::new(
+            self.by_first.iter().map(|(k, _)| k.as_str()),
+        ));
+    }
+
+    /// Where the phrases starting with `key` are in `by_first`.
+    fn position(&self, key: &str) -> Option<usize> {
+        let range = match &self.first {
+            Some(first) => first.range(key),
+            None => 0..self.by_first.len(),
+        };
+        let from = range.start;
+        let at = self.by_first.get(range)?;
+        let i = at.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        Some(from + i)
+    }
+
     /// Whether some phrase starts with `key`.
     fn starts(&self, key: &str) -> bool {
-        self.by_first
-            .binary_search_by(|(k, _)| k.as_str().cmp(key))
-            .is_ok()
+        self.position(key).is_some()
     }
 
     /// Every value of the longest phrase starting at `keys[0]`, and its length.
     fn longest(&self, keys: &[&str]) -> Option<(usize, Vec<V>)> {
-        let first = *keys.first()?;
-        let at = self
-            .by_first
-            .binary_search_by(|(k, _)| k.as_str().cmp(first))
-            .ok()?;
-        let entries = &self.by_first[at].1;
+        let entries = &self.by_first[self.position(keys.first()?)?].1;
         let mut best: Option<(usize, Vec<V>)> = None;
         for (phrase, value) in entries {
             let n = phrase.len();
@@ -356,6 +372,10 @@ impl Analyzer {
         }
         analyzer.place_words = WordSet::new(place_words);
         analyzer.alias_words = WordSet::new(alias_words);
+        analyzer.aliases.finish();
+        for table in &mut analyzer.phrases {
+            table.finish();
+        }
         analyzer
     }
 

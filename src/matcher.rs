@@ -625,7 +625,7 @@ impl Matcher {
         // whatever the words say alone: "ertice della Coalizione dei
         // Volenterosi, al qua" is the summit, though it runs into the next
         // quote.
-        let copied = self.copied_claim(sentence);
+        let copied = self.copied_claim(&fragment.plain);
         if let Some(ci) = copied {
             if best.as_ref().is_none_or(|(c, _)| c.claim != ci) {
                 let evidence = best.as_ref().map_or(0.0, |(c, _)| c.features.evidence);
@@ -647,13 +647,13 @@ impl Matcher {
         // A selection copied from the source can't contradict it, even when
         // it starts right after a negation ("...ecipare con truppe").
         let quoted = || {
-            let p = plain(sentence);
+            let p = &fragment.plain;
             p.len() >= 12
-                && (find(&self.plain_claims[cand.claim], &p).is_some()
+                && (find(&self.plain_claims[cand.claim], p).is_some()
                     || self
                         .plain_document
                         .as_ref()
-                        .is_some_and(|d| find(d, &p).is_some()))
+                        .is_some_and(|d| find(d, p).is_some()))
         };
         let contradicted = cand.features.flip_share >= FLIP_SHARE && !quoted();
         // Nor can it put words in the wrong mouth: the report's own heading
@@ -708,15 +708,15 @@ impl Matcher {
     /// belongs to: the first quote it holds whole (a sentence quoted by two
     /// claims states the first one first; a quote inside a longer one held
     /// whole is part of that one), else, of the quotes covering at least
-    /// half of it, the one closest to it in extent. `None` when the selection is not the document's
+    /// half of it, the one closest to it in extent. `p` is the selection as
+    /// [`plain`] text. `None` when the selection is not the document's
     /// words or is too short to be a statement.
-    fn copied_claim(&self, sentence: &str) -> Option<usize> {
+    fn copied_claim(&self, p: &str) -> Option<usize> {
         let document = self.plain_document.as_ref()?;
-        let p = plain(sentence);
         if p.len() < 12 || p.split(' ').count() < FRAGMENT_WORDS {
             return None;
         }
-        let from = find(document, &p)?;
+        let from = find(document, p)?;
         let to = from + p.len();
         let spans = || {
             self.quote_spans
