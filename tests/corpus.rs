@@ -1,7 +1,7 @@
 //! Accuracy of the matcher on labelled reader selections.
 //!
-//! `tests/data/dev.jsonl` to `dev10.jsonl` are development sets the matcher
-//! is tuned on (ten authors, none of them the matcher's);
+//! `tests/data/dev.jsonl` to `dev11.jsonl` are development sets the matcher
+//! is tuned on (eleven authors, none of them the matcher's);
 //! `tests/data/test.jsonl`, `test2.jsonl` and `test3.jsonl` are held out:
 //! written separately, never tuned on.
 //! Both are scored the same way: a selection is right when the verdict is
@@ -216,6 +216,17 @@ fn tenth_dev_set_accuracy() {
     // newsletter and encyclopedia style, by a tenth author; tuned on like
     // dev.jsonl.
     holds("dev10", 0.95, 0.03);
+}
+
+#[test]
+fn eleventh_dev_set_accuracy() {
+    // Free paraphrases, opposites, negations and hard negatives in a
+    // weekly magazine's and a commentary site's voice, by an eleventh
+    // author; tuned on like dev.jsonl. Its 36 no_match cases are all hard
+    // negatives made to look like paraphrases: each false match is 2.8 %,
+    // and three remain (a trained-soldiers, a pledged-aid and a
+    // next-meeting sentence).
+    holds("dev11", 0.92, 0.09);
 }
 
 #[test]
