@@ -217,6 +217,15 @@ fn paraphrases_in_both_languages() {
                 "Nessuno stop alle sanzioni alla Russia prima di un accordo di pace chiaro e stabile",
                 "sanzioni-alla-russia-fino-alla-pace",
             ),
+            // Idioms whose "no" or "non" negates nothing.
+            ok(
+                "Non a caso il vertice di Parigi viene descritto come una pietra angolare della strategia europea e occidentale",
+                "incontro-tassello-fondamentale",
+            ),
+            ok(
+                "No daylight between London and Berlin: both said support for Ukraine is unanimous",
+                "starmer-merz-sostegno-unanime-all-ucraina",
+            ),
         ],
     );
 }
