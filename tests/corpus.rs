@@ -236,7 +236,7 @@ fn held_out_test_set_accuracy() {
     // are the weak categories; the figures are in the README). This floor
     // guards against regressions: it is raised as the matcher improves,
     // never lowered.
-    holds("test", 0.94, 0.03);
+    holds("test", 0.95, 0.03);
 }
 
 #[test]
@@ -244,7 +244,7 @@ fn second_held_out_test_set_accuracy() {
     // Written after the matcher was tuned on the other sets, by an author
     // who read neither the code nor the lexicon; scored, never tuned on.
     // Like the first held-out floor, raised as the matcher improves.
-    holds("test2", 0.92, 0.03);
+    holds("test2", 0.94, 0.03);
 }
 
 #[test]
@@ -252,5 +252,5 @@ fn third_held_out_test_set_accuracy() {
     // Written last, after all tuning, by an author who read neither the
     // code nor the lexicon; scored once for the figures in the README and
     // never tuned on. The floor guards against regressions.
-    holds("test3", 0.92, 0.03);
+    holds("test3", 0.93, 0.03);
 }
