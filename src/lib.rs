@@ -41,6 +41,9 @@ pub mod claims;
 pub mod data;
 pub mod explain;
 pub mod hash;
+// The wasm32 build's global allocator, smaller than Rust's default (issue 5).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+mod heap;
 pub mod json;
 pub mod lexicon;
 pub mod matcher;
