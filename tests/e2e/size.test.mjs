@@ -14,12 +14,13 @@ import { WWW } from "./helpers.mjs";
 // The goal is 60 KB (issue 5). The release build (pinned nightly, std
 // rebuilt without panic formatting and with optimize_for_size, then
 // wasm-bindgen's names shortened and the JS minified:
-// scripts/lib/setup.sh) is at 82.2 KB today, most of it the matching core
+// scripts/lib/setup.sh; the small allocator of src/heap.rs instead of
+// dlmalloc) is at 81.2 KB today (83,171 B), most of it the matching core
 // (stemmers, lexicon, claims, index and validation); this ceiling holds
 // what was reached, plus 1 KB, so that nothing grows unnoticed, and comes
 // down as the core shrinks. It is never raised to make a change fit.
 const GOAL = 60 * 1024;
-const BUDGET = 83.25 * 1024;
+const BUDGET = 82.25 * 1024;
 
 test(`shipped files stay within ${BUDGET / 1024} KB gzipped`, async (t) => {
   const pkg = join(WWW, "pkg");
