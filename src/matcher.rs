@@ -341,6 +341,7 @@ impl Matcher {
         let mut named_by_claim = Vec::with_capacity(bundle.claims.len());
         let entity_index = |id: &str| bundle.entities.iter().position(|e| e.id == id);
         let mut speakers = Vec::with_capacity(bundle.claims.len());
+        let mut stem_claims: [Vec<String>; 2] = [Vec::new(), Vec::new()];
         // Per language, the length of `surfaces` after its last sorting.
         let mut compacted = [1024, 1024];
         for claim in &bundle.claims {
@@ -358,6 +359,7 @@ impl Matcher {
                 if *lang == Lang::It {
                     sources.push(analyzer.analyze(&claim.quote.text, Lang::It));
                 }
+                stem_claims[li].push(sources.iter().map(|a| a.stems.as_str()).collect());
                 let mut field = Field::default();
                 for (si, analysis) in sources.iter().enumerate() {
                     for m in &analysis.mentions {
@@ -461,19 +463,6 @@ impl Matcher {
             .iter()
             .map(|c| plain(&[&c.quote.text, " | ", &c.text.it, " | ", &c.text.en].concat()))
             .collect();
-        let stem_claims = [Lang::It, Lang::En].map(|lang| {
-            bundle
-                .claims
-                .iter()
-                .map(|c| {
-                    let mut out = stem_line(&analyzer, c.text.get(lang), lang);
-                    if lang == Lang::It {
-                        out.push_str(&stem_line(&analyzer, &c.quote.text, lang));
-                    }
-                    out
-                })
-                .collect()
-        });
         let plain_document = bundle.document.text.as_deref().map(plain);
         let quote_spans = bundle
             .claims
@@ -1209,17 +1198,6 @@ fn find(haystack: &str, needle: &str) -> Option<usize> {
         .as_bytes()
         .windows(needle.len())
         .position(|w| w[0] == first && w == needle)
-}
-
-/// The stems of every word of `text`, space-separated, a space at each end.
-fn stem_line(analyzer: &Analyzer, text: &str, lang: Lang) -> String {
-    let li = lang_index(lang);
-    let mut out = String::from(" ");
-    for t in tokenize(text) {
-        out.push_str(&analyzer.stem(&t.text, li));
-        out.push(' ');
-    }
-    out
 }
 
 /// Folded text with every run of non-alphanumerics collapsed to one space:
