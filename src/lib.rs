@@ -23,14 +23,16 @@
 //!   [`data`]: the bundled claims, lexicon and report; [`claimreview`]:
 //!   schema.org ClaimReview export (native only);
 //! - [`normalize`]: folding, words and sentences; [`lexicon`]: stop words,
-//!   negators, synonyms and opposites from data; [`analysis`]: from words to
-//!   terms, speakers and negated clauses;
+//!   negators, synonyms and opposites from data; [`stem`]: the Snowball
+//!   Italian and English stemmers; [`analysis`]: from words to terms,
+//!   speakers and negated clauses;
 //! - [`matcher`]: the index, the scoring and the verdict; [`explain`]: the
 //!   sentence saying why; [`verdict`]: the result type;
 //! - [`scan`]: checking a whole article; [`json`]: the small JSON reader and
-//!   writer the widget ships instead of serde; [`hash`]: the maps' hasher;
-//!   [`sort`]: the one sort the crate ships;
-//! - `web` (wasm32): the tooltip, selection handling and the JS API.
+//!   writer the widget ships instead of serde; [`hash`]: the index's
+//!   hasher; [`sort`]: the one sort the crate ships, and sorted word sets;
+//! - `web` (wasm32): the tooltip, selection handling and the JS API; `heap`
+//!   (wasm32): the allocator.
 
 #![deny(missing_docs)]
 
