@@ -62,6 +62,7 @@ SETS = (
     "test3.jsonl",
     "dev10.jsonl",
     "dev11.jsonl",
+    "dev12.jsonl",
 )
 # Focused sets hold only some categories, so they need not have every
 # category nor the no_match share; the other minimums still apply.
@@ -72,6 +73,7 @@ FOCUSED = {
     "dev5.jsonl",
     "dev9.jsonl",
     "dev11.jsonl",
+    "dev12.jsonl",
 }
 # Focused sets without misattribution or contradiction lines at all, so the
 # misattributed and contradicted minimums don't apply to them either.
