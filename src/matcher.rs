@@ -780,11 +780,21 @@ impl Matcher {
     ) -> Option<String> {
         let speakers = &self.speakers[claim];
         let named = &self.named_by_claim[claim];
-        if analysis
+        // The speaker named is the speaker, unless someone else is the one
+        // the sentence has speak and the speaker is only mentioned
+        // ("Witkoff pledged to ..., in line with the coalition's
+        // priorities").
+        let speaker_named = |speaking: bool| {
+            analysis
+                .mentions
+                .iter()
+                .any(|m| speakers.contains(&m.entity) && (m.speaking || !speaking))
+        };
+        let someone_else_speaks = analysis
             .mentions
             .iter()
-            .any(|m| speakers.contains(&m.entity))
-        {
+            .any(|m| m.speaking && !speakers.contains(&m.entity) && !named.contains(&m.entity));
+        if speaker_named(someone_else_speaks) {
             return None;
         }
         // A document states facts: naming a person there is naming the

@@ -276,6 +276,13 @@ fn misattributions_by_name_and_by_role() {
                 "pacchetto-rafforzare-forze-ucraine",
                 "António Costa",
             ),
+            // The one the sentence has speak is the speaker, even when the
+            // claim's speaker is mentioned further on.
+            wrong_speaker(
+                "Witkoff vowed to intensify military and financial support for Kyiv, as the coalition wished",
+                "impegno-a-intensificare-sostegno-a-kiev",
+                "Steve Witkoff",
+            ),
         ],
     );
 }
