@@ -621,9 +621,9 @@ impl Matcher {
             }
         }
         // Words copied from the report belong to the claim quoting them,
-        // whatever the words say alone: "ertice della Coalizione dei
-        // Volenterosi, al qua" is the summit, though it runs into the next
-        // quote.
+        // whatever the words say alone: "importante vertice della
+        // Coalizione dei Volenterosi, al qu" is the summit, though it runs
+        // into the next quote.
         let copied = self.copied_claim(&fragment.plain);
         if let Some(ci) = copied {
             if best.as_ref().is_none_or(|(c, _)| c.claim != ci) {
