@@ -386,6 +386,12 @@ impl Analyzer {
             .collect()
     }
 
+    /// Whether entity `e` of the bundle is named by its names alone (a
+    /// person or a group of people), not a body, country or document.
+    pub fn names_person(&self, e: usize) -> bool {
+        self.names_only.get(e).copied().unwrap_or(false)
+    }
+
     /// The stem of a folded word in language `li`.
     pub fn stem(&self, word: &str, li: usize) -> String {
         if word.chars().all(|c| c.is_ascii_digit()) {

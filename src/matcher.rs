@@ -604,9 +604,9 @@ impl Matcher {
             // not a speaker, even before a headline's colon.
             let names = |ci: usize| {
                 analysis.mentions.iter().any(|m| {
-                    let speaker = self.speakers[ci].contains(&m.entity);
-                    let named = self.named_by_claim[ci].contains(&m.entity);
-                    (self.names_person(m.entity) && (speaker || named)) || (m.speaking && speaker)
+                    let e = m.entity;
+                    (self.analyzer.names_person(e) && self.involves(ci, e))
+                        || (m.speaking && self.speakers[ci].contains(&e))
                 })
             };
             let own = ranked.iter().filter(|_| !names(top.claim)).find(|c| {
@@ -752,13 +752,10 @@ impl Matcher {
             .map(|(ci, _, _)| ci)
     }
 
-    /// Whether an entity is a person or a group of people (not a country,
-    /// a body or a document).
-    fn names_person(&self, entity: usize) -> bool {
-        matches!(
-            self.bundle.entities[entity].kind,
-            EntityKind::Person | EntityKind::Group
-        )
+    /// Whether claim `claim` has to do with entity `e`: its speaker (or a
+    /// member of it), or someone it names.
+    fn involves(&self, claim: usize, e: usize) -> bool {
+        self.speakers[claim].contains(&e) || self.named_by_claim[claim].contains(&e)
     }
 
     /// Whether a claim is the report's own statement (its speaker is the
@@ -793,7 +790,7 @@ impl Matcher {
         let someone_else_speaks = analysis
             .mentions
             .iter()
-            .any(|m| m.speaking && !speakers.contains(&m.entity) && !named.contains(&m.entity));
+            .any(|m| m.speaking && !self.involves(claim, m.entity));
         if speaker_named(someone_else_speaks) {
             return None;
         }
@@ -895,10 +892,10 @@ impl Matcher {
             .map(|(ci, _)| {
                 let ci = ci as usize;
                 let mut features = self.features(&query, &index.fields[ci], index);
-                let involved = |e: usize| {
-                    self.speakers[ci].contains(&e) || self.named_by_claim[ci].contains(&e)
-                };
-                let named = analysis.mentions.iter().any(|m| involved(m.entity));
+                let named = analysis
+                    .mentions
+                    .iter()
+                    .any(|m| self.involves(ci, m.entity));
                 features.names_claim_entity = named;
                 // A person the claim has nothing to do with is part of what
                 // the selection says ("Witkoff held talks in Moscow" is not
@@ -909,8 +906,8 @@ impl Matcher {
                     .mentions
                     .iter()
                     .filter(|m| {
-                        self.names_person(m.entity)
-                            && !involved(m.entity)
+                        self.analyzer.names_person(m.entity)
+                            && !self.involves(ci, m.entity)
                             && (named || (by_document && !m.speaking))
                     })
                     .count();
