@@ -270,9 +270,9 @@ pub struct Analyzer {
     pub concept_ids: Vec<String>,
     /// For each concept, the concepts opposite to it.
     pub opposites: Vec<Vec<u32>>,
-    /// Abbreviations of both languages, folded and sorted, for
+    /// Abbreviations of both languages, folded, for
     /// [`crate::normalize::sentences_with`].
-    pub abbreviations: Vec<String>,
+    pub abbreviations: WordSet,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -308,16 +308,11 @@ impl Analyzer {
                 .collect(),
             concept_ids: lexicon.concepts.iter().map(|c| c.id.clone()).collect(),
             opposites: vec![Vec::new(); lexicon.concepts.len()],
-            abbreviations: {
-                let all = lexicon.abbreviations.it.iter();
-                let mut all: Vec<String> = all
+            abbreviations: WordSet::new(
+                (lexicon.abbreviations.it.iter())
                     .chain(&lexicon.abbreviations.en)
-                    .map(|a| fold(a))
-                    .collect();
-                crate::sort::sort(&mut all);
-                all.dedup();
-                all
-            },
+                    .map(|a| fold(a)),
+            ),
         };
         for (li, _) in LANGS.iter().enumerate() {
             let pick = |p: &crate::lexicon::PerLang| -> Vec<String> {

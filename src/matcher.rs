@@ -549,7 +549,7 @@ impl Matcher {
     /// [`crate::normalize::sentences`] gives them, except that a full stop
     /// after one of the lexicon's abbreviations ("Ms.", "Art.") ends none.
     pub fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
-        sentences_with(text, &self.analyzer.abbreviations)
+        sentences_with(text, &|w| self.analyzer.abbreviations.contains(w))
     }
 
     /// The best candidates for one sentence, best first (for calibration).
