@@ -47,7 +47,7 @@ enum Role {
 type Phrases<V> = Vec<(Vec<String>, V)>;
 
 /// Phrases (sequences of keys) looked up longest-first from their first key.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct PhraseTable<V> {
     /// Phrases by their first key, sorted by it (a sorted list, not a hash
     /// map: it is built once and the wasm carries no hash table code).
@@ -247,8 +247,8 @@ pub struct Analysis {
 }
 
 /// Turns texts into terms for one lexicon and one bundle's entities.
+#[derive(PartialEq)]
 pub struct Analyzer {
-    stemmers: [fn(&str) -> String; 2],
     stopwords: [WordSet; 2],
     /// Words that open a clause, matched as written (folded), not stemmed:
     /// the Italian stem of "però" is the stem of "per".
@@ -286,7 +286,6 @@ impl std::fmt::Debug for Analyzer {
 impl Analyzer {
     /// Builds an analyzer for a lexicon and the entities of a bundle.
     pub fn new(lexicon: &Lexicon, bundle: &Bundle) -> Analyzer {
-        let stemmers = [stem::italian, stem::english];
         let folded = |words: &[String]| WordSet::new(words.iter().map(|w| fold(w)));
         let stopwords = [folded(&lexicon.stopwords.it), folded(&lexicon.stopwords.en)];
         let clause_words = [
@@ -294,7 +293,6 @@ impl Analyzer {
             folded(&lexicon.clause_breaks.en),
         ];
         let mut analyzer = Analyzer {
-            stemmers,
             stopwords,
             clause_words,
             phrases: [PhraseTable::default(), PhraseTable::default()],
@@ -330,14 +328,14 @@ impl Analyzer {
             ];
             for (words, role) in lists {
                 for phrase in words {
-                    let keys = analyzer.stem_phrase(&phrase, li);
+                    let keys = analyzer.stem_phrase(&phrase, li, lexicon.stemmed);
                     analyzer.phrases[li].insert(keys, role);
                 }
             }
             for (ci, concept) in lexicon.concepts.iter().enumerate() {
                 let words = if li == 0 { &concept.it } else { &concept.en };
                 for phrase in words {
-                    let keys = analyzer.stem_phrase(phrase, li);
+                    let keys = analyzer.stem_phrase(phrase, li, lexicon.stemmed);
                     analyzer.phrases[li].insert(keys, Role::Concept(ci as u32));
                 }
             }
@@ -374,7 +372,13 @@ impl Analyzer {
         analyzer
     }
 
-    fn stem_phrase(&self, phrase: &str, li: usize) -> Vec<String> {
+    /// The keys of a lexicon phrase: its words' stems, or, from a lexicon
+    /// already `stemmed` (see [`Lexicon::stemmed`]), the space-separated
+    /// stems it holds.
+    fn stem_phrase(&self, phrase: &str, li: usize, stemmed: bool) -> Vec<String> {
+        if stemmed {
+            return phrase.split(' ').map(str::to_owned).collect();
+        }
         tokenize(phrase)
             .iter()
             .map(|t| self.stem(&t.text, li))
@@ -389,10 +393,7 @@ impl Analyzer {
 
     /// The stem of a folded word in language `li`.
     pub fn stem(&self, word: &str, li: usize) -> String {
-        if word.chars().all(|c| c.is_ascii_digit()) {
-            return word.to_owned();
-        }
-        (self.stemmers[li])(word)
+        stem::stem(word, li)
     }
 
     /// Whether a folded word is a stop word of language `li`.
@@ -732,6 +733,7 @@ mod tests {
             denials: PerLang::default(),
             places: PerLang::default(),
             abbreviations: PerLang::default(),
+            stemmed: false,
             comment: String::new(),
         }
     }

@@ -73,6 +73,14 @@ pub struct Lexicon {
     /// Pairs of concept ids with opposite meanings (maintain/lift).
     #[serde(default)]
     pub opposites: Vec<[String; 2]>,
+    /// Whether the phrases of the negators, denials, expletives, reporting
+    /// phrases and concepts are the analyzer's keys already (their words'
+    /// stems, space-separated, each phrase once), as `build.rs` writes them
+    /// for [`Lexicon::bundled`]: the wasm ships "sottolin", not
+    /// "sottolinea|sottolineare|sottolineato". A lexicon read from JSON holds
+    /// the phrases as written.
+    #[serde(skip)]
+    pub stemmed: bool,
     /// Free text for people editing the file.
     #[serde(default, rename = "_comment", skip_serializing)]
     pub comment: String,
@@ -85,9 +93,10 @@ impl Lexicon {
     /// order, Italian then English, one line each; the opposites as one line
     /// of concept ids, two per pair; then one line per concept: id, Italian,
     /// English, tab-separated; entries separated by `|`): a `split` instead
-    /// of the JSON reader, and fewer bytes. It is the same lexicon as
-    /// `data/lexicon.json` read with [`Lexicon::from_json`], which validates
-    /// it: the tests compare the two.
+    /// of the JSON reader, and fewer bytes. Its phrases come [`stemmed`]
+    /// (`Lexicon::stemmed`). It is `data/lexicon.json` as the analyzer reads
+    /// it with [`Lexicon::from_json`], which validates it: the tests compare
+    /// the analyzers built from the two.
     pub fn bundled() -> Lexicon {
         let mut lines = crate::data::BUNDLED_LEXICON_LINES.split('\n');
         let mut per_lang = || PerLang {
@@ -123,6 +132,7 @@ impl Lexicon {
             abbreviations,
             concepts,
             opposites,
+            stemmed: true,
             comment: String::new(),
         }
     }
@@ -191,6 +201,7 @@ impl Lexicon {
             abbreviations: per_lang("abbreviations")?,
             concepts,
             opposites,
+            stemmed: false,
             comment: String::new(),
         };
         lexicon.validate()?;
@@ -255,11 +266,65 @@ fn entries(line: Option<&str>) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// The lines are the JSON as the analyzer reads it: the lists it takes
+    /// as written are the same, and the stemmed phrases give the very same
+    /// analyzer. (The corpus tests, which use the lines, then hold for the
+    /// JSON too.)
     #[test]
     fn the_bundled_lines_are_the_bundled_json() {
         let json = Lexicon::from_json(crate::data::BUNDLED_LEXICON).expect("valid");
-        assert_eq!(Lexicon::bundled(), json);
+        let lines = Lexicon::bundled();
+        assert!(lines.stemmed && !json.stemmed);
         assert!(json.concepts.len() > 10 && json.opposites.len() > 3);
+        let as_written = |l: &Lexicon| {
+            let ids: Vec<String> = l.concepts.iter().map(|c| c.id.clone()).collect();
+            let lists = [&l.stopwords, &l.clause_breaks, &l.places, &l.abbreviations];
+            (lists.map(Clone::clone), ids, l.opposites.clone())
+        };
+        assert_eq!(as_written(&lines), as_written(&json));
+
+        let bundle = crate::claims::Bundle::bundled();
+        let analyzer = |l: &Lexicon| crate::analysis::Analyzer::new(l, &bundle);
+        assert!(analyzer(&lines) == analyzer(&json), "the analyzers differ");
+
+        // Stemmed, "sottolinea" and "sottolineare" are one entry.
+        let phrases = |l: &Lexicon| -> usize {
+            let lists = [&l.negators, &l.denials, &l.expletives, &l.reporting];
+            let lists = lists.iter().map(|p| p.it.len() + p.en.len()).sum::<usize>();
+            lists
+                + l.concepts
+                    .iter()
+                    .map(|c| c.it.len() + c.en.len())
+                    .sum::<usize>()
+        };
+        assert!(phrases(&lines) < phrases(&json) * 9 / 10);
+        let stems = |c: &Concept| {
+            c.it.iter()
+                .chain(&c.en)
+                .all(|p| !p.is_empty() && p == &p.to_lowercase())
+        };
+        assert!(lines.concepts.iter().all(stems));
+    }
+
+    /// A stemmed lexicon is read as stems: the same words, stemmed twice,
+    /// could be other keys.
+    #[test]
+    fn stemmed_phrases_are_keys_as_they_are() {
+        let bundle = crate::claims::Bundle::bundled();
+        let lexicon = |stemmed: bool, phrase: &str| Lexicon {
+            concepts: vec![Concept {
+                id: "keep".to_owned(),
+                it: vec![phrase.to_owned()],
+                en: Vec::new(),
+            }],
+            stemmed,
+            ..Lexicon::default()
+        };
+        let analyzer = |l: &Lexicon| crate::analysis::Analyzer::new(l, &bundle);
+        let as_written = analyzer(&lexicon(false, "Mantenere la pressione"));
+        let keys = analyzer(&lexicon(true, "manten la pression"));
+        assert!(as_written == keys);
+        assert!(as_written != analyzer(&lexicon(true, "mantenere la pressione")));
     }
 
     fn concepts(ids: &[&str], opposites: &[[&str; 2]]) -> Result<Lexicon, String> {

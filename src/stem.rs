@@ -291,6 +291,19 @@ const IT_VERB: &[u8] = table!(
     uta ute uti uto ar ir"
 );
 
+/// The stem of a folded word in language `lang` (0 Italian, 1 English), as
+/// the analyzer and the build (the bundled lexicon) key words: numbers stay
+/// as written.
+pub fn stem(word: &str, lang: usize) -> String {
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        word.to_owned()
+    } else if lang == 0 {
+        italian(word)
+    } else {
+        english(word)
+    }
+}
+
 /// The Snowball Italian stem of a lowercase word.
 pub fn italian(word: &str) -> String {
     // Prelude: acute accents to grave; `u` after `q`, and `u` or `i`
