@@ -684,6 +684,14 @@ impl BundleError {
     }
 }
 
+impl BundleError {
+    /// The message, as `Display` writes it (without `core::fmt`, which the
+    /// wasm module does not otherwise need).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
 impl fmt::Display for BundleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)

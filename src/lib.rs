@@ -16,8 +16,9 @@
 //! ```
 //!
 //! The crate is a pure-Rust matching core that runs natively (CLI, tests,
-//! benchmarks) and in the browser, plus a thin `web` layer, compiled only for
-//! `wasm32`, that is the only code touching the DOM:
+//! benchmarks) and in the browser, where the `web` module, compiled only for
+//! `wasm32`, exports it to JS. It imports nothing from the browser: the page
+//! (selections, the tooltip) is the JS widget's, `www/widget.js`.
 //!
 //! - [`claims`]: the bundle of sourced claims, its reader and its rules;
 //!   [`data`]: the bundled claims, lexicon and report; [`claimreview`]:
@@ -31,8 +32,8 @@
 //! - [`scan`]: checking a whole article; [`json`]: the small JSON reader and
 //!   writer the widget ships instead of serde; [`hash`]: the index's
 //!   hasher; [`sort`]: the one sort the crate ships, and sorted word sets;
-//! - `web` (wasm32): the tooltip, selection handling and the JS API; `heap`
-//!   (wasm32): the allocator.
+//! - `web` (wasm32): the JS API, an `Engine` handle; `heap` (wasm32): the
+//!   allocator.
 
 #![deny(missing_docs)]
 

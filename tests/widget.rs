@@ -1,7 +1,9 @@
-//! The web layer in a real browser (headless Chromium through
-//! `wasm-pack test --headless --chrome`): what the tooltip shows for a given
-//! result, how it is announced and dismissed, which selections it checks,
-//! where it goes, and that the page and the tooltip cannot restyle each other.
+//! The widget in a real browser (headless Chromium through
+//! `wasm-pack test --headless --chrome`): `www/widget.js`, the JS that
+//! touches the page, driven with the real wasm engine. What the tooltip
+//! shows for a given result, how it is announced and dismissed, which
+//! selections it checks, where it goes, and that the page and the tooltip
+//! cannot restyle each other.
 //!
 //! Rendering tests build a `CheckResult` by hand, so they pin what the reader
 //! sees independently of the matcher; the tests at the end run real
@@ -14,16 +16,143 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use fonte::web::place::{place, Rect};
-use fonte::web::selection::{clip, range_text};
-use fonte::web::{MountOptions, Widget, HOST_TAG, TS_TYPES};
+use fonte::web::Engine;
 use fonte::{CheckResult, ClaimRef, Lang, Verdict};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Document, Element, Event, EventTarget, HtmlElement, Node, ShadowRoot, Window};
+use web_sys::{
+    Document, Element, Event, EventTarget, HtmlElement, Node, Range, ShadowRoot, Window,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The loader's types, which must declare every field a result has.
+const TYPES: &str = include_str!("../www/fonte.d.ts");
+
+#[wasm_bindgen(module = "/www/widget.js")]
+extern "C" {
+    /// A mounted widget (what `mountWidget` returns).
+    type JsWidget;
+    #[wasm_bindgen(catch, js_name = mountWidget)]
+    fn mount_widget(engine: &JsValue, options: &JsValue) -> Result<JsWidget, JsValue>;
+    #[wasm_bindgen(method, js_name = show)]
+    fn show_js(this: &JsWidget, result: &JsValue);
+    #[wasm_bindgen(method)]
+    fn check(this: &JsWidget, text: &str) -> JsValue;
+    #[wasm_bindgen(method, js_name = setEngine)]
+    fn set_engine(this: &JsWidget, engine: &JsValue);
+    #[wasm_bindgen(method)]
+    fn unmount(this: &JsWidget);
+    #[wasm_bindgen(method, getter)]
+    fn host(this: &JsWidget) -> Option<HtmlElement>;
+    #[wasm_bindgen(method, getter, js_name = isOpen)]
+    fn is_open(this: &JsWidget) -> bool;
+    #[wasm_bindgen(method, getter, js_name = lang)]
+    fn lang_tag(this: &JsWidget) -> String;
+
+    #[wasm_bindgen(js_name = place)]
+    fn place_js(last: &JsValue, top: f64, w: f64, h: f64, vw: f64, vh: f64, touch: bool)
+        -> JsValue;
+    fn clip(range: &Range, root: &Node) -> Option<Range>;
+    #[wasm_bindgen(js_name = rangeText)]
+    fn range_text(range: &Range, skip: Option<&Node>) -> String;
+
+    #[wasm_bindgen(thread_local_v2, js_name = HOST_TAG)]
+    static HOST_TAG_JS: String;
+}
+
+/// A widget mounted by a test, unmounted when dropped so that its listeners
+/// do not answer the next test's selections.
+struct Widget(JsWidget);
+
+impl std::ops::Deref for Widget {
+    type Target = JsWidget;
+    fn deref(&self) -> &JsWidget {
+        &self.0
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.0.unmount();
+    }
+}
+
+impl JsWidget {
+    /// Shows a result built in Rust, as the engine would send it.
+    fn show(&self, result: &CheckResult) {
+        self.show_js(&js(result));
+    }
+
+    fn lang(&self) -> Lang {
+        Lang::parse(&self.lang_tag()).expect("the widget speaks it or en")
+    }
+}
+
+/// A result as the JS object the widget receives from the engine.
+fn js(result: &CheckResult) -> JsValue {
+    js_sys::JSON::parse(&result.to_json()).expect("the result is JSON")
+}
+
+fn host_tag() -> String {
+    HOST_TAG_JS.with(String::clone)
+}
+
+thread_local! {
+    /// One engine over the bundled claims for the whole page, as the loader
+    /// shares one.
+    static ENGINE: JsValue = JsValue::from(Engine::new());
+}
+
+fn engine() -> JsValue {
+    ENGINE.with(JsValue::clone)
+}
+
+/// A rectangle in viewport coordinates, as the widget reads a `DOMRect`.
+#[derive(Debug, Clone, Copy)]
+struct Rect {
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+}
+
+/// Where `place` puts the tooltip.
+#[derive(Debug)]
+struct Placement {
+    left: f64,
+    top: f64,
+    below: bool,
+    max_height: f64,
+}
+
+fn place(last: Rect, top: f64, w: f64, h: f64, vw: f64, vh: f64, touch: bool) -> Placement {
+    let rect = js_sys::Object::new();
+    for (key, value) in [
+        ("left", last.left),
+        ("top", last.top),
+        ("right", last.right),
+        ("bottom", last.bottom),
+    ] {
+        js_sys::Reflect::set(&rect, &key.into(), &value.into()).unwrap();
+    }
+    let p = place_js(&rect, top, w, h, vw, vh, touch);
+    let num = |key: &str| {
+        js_sys::Reflect::get(&p, &key.into())
+            .unwrap()
+            .as_f64()
+            .unwrap()
+    };
+    Placement {
+        left: num("left"),
+        top: num("top"),
+        below: js_sys::Reflect::get(&p, &"below".into())
+            .unwrap()
+            .is_truthy(),
+        max_height: num("maxHeight"),
+    }
+}
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -117,7 +246,7 @@ impl Drop for Fixture {
             selection.remove_all_ranges().unwrap();
         }
         self.root.remove();
-        let hosts = document().query_selector_all(HOST_TAG).unwrap();
+        let hosts = document().query_selector_all(&host_tag()).unwrap();
         for i in 0..hosts.length() {
             hosts
                 .get(i)
@@ -130,12 +259,13 @@ impl Drop for Fixture {
 }
 
 fn mount(root: Option<&str>, lang: Option<&str>, theme: Option<&str>) -> Widget {
-    Widget::mount_with(&MountOptions {
-        root: root.map(str::to_owned),
-        lang: lang.map(str::to_owned),
-        theme: theme.map(str::to_owned),
-    })
-    .expect("mount should succeed")
+    let options = js_sys::Object::new();
+    for (key, value) in [("root", root), ("lang", lang), ("theme", theme)] {
+        if let Some(value) = value {
+            js_sys::Reflect::set(&options, &key.into(), &value.into()).unwrap();
+        }
+    }
+    Widget(mount_widget(&engine(), &options).expect("mount should succeed"))
 }
 
 fn shadow(widget: &Widget) -> ShadowRoot {
@@ -308,9 +438,7 @@ const ARTICLE: &str = r#"
 fn supported_shows_badge_speaker_role_quote_source_date_place_and_explanation() {
     let _page = Fixture::new("");
     let widget = mount(None, Some("it"), None);
-    widget
-        .show(&result(Verdict::Supported, Some(macron_claim())))
-        .unwrap();
+    widget.show(&result(Verdict::Supported, Some(macron_claim())));
     assert!(visible(&widget));
     assert_eq!(
         dialog(&widget).get_attribute("data-verdict").as_deref(),
@@ -347,9 +475,7 @@ fn english_interface_translates_badge_date_and_hint() {
     let _page = Fixture::new("");
     let widget = mount(None, Some("en"), None);
     assert_eq!(widget.lang(), Lang::En);
-    widget
-        .show(&result(Verdict::Supported, Some(macron_claim())))
-        .unwrap();
+    widget.show(&result(Verdict::Supported, Some(macron_claim())));
     assert_eq!(
         shown(&widget, "#fonte-verdict").as_deref(),
         Some("Supported by the source")
@@ -367,7 +493,7 @@ fn misattributed_names_the_reports_speaker_and_the_texts() {
     let widget = mount(None, Some("it"), None);
     let mut r = result(Verdict::Misattributed, Some(macron_claim()));
     r.attributed_to = Some("Friedrich Merz".into());
-    widget.show(&r).unwrap();
+    widget.show(&r);
     assert_eq!(
         shown(&widget, "#fonte-verdict").as_deref(),
         Some("Attribuzione errata")
@@ -389,9 +515,7 @@ fn misattributed_names_the_reports_speaker_and_the_texts() {
 fn contradicted_says_what_the_report_actually_says() {
     let _page = Fixture::new("");
     let widget = mount(None, Some("en"), None);
-    widget
-        .show(&result(Verdict::Contradicted, Some(macron_claim())))
-        .unwrap();
+    widget.show(&result(Verdict::Contradicted, Some(macron_claim())));
     assert_eq!(
         shown(&widget, "#fonte-verdict").as_deref(),
         Some("Contradicted by the source")
@@ -411,7 +535,7 @@ async fn no_match_is_one_quiet_line_that_goes_away_by_itself() {
     let _page = Fixture::new("");
     settle().await;
     let widget = mount(None, Some("it"), None);
-    widget.show(&result(Verdict::NoMatch, None)).unwrap();
+    widget.show(&result(Verdict::NoMatch, None));
     assert!(visible(&widget));
     assert_eq!(
         shown(&widget, "#fonte-verdict").as_deref(),
@@ -441,7 +565,7 @@ fn several_sentences_list_one_verdict_each() {
         result(Verdict::Supported, Some(macron_claim())),
         result(Verdict::NoMatch, None),
     ];
-    widget.show(&r).unwrap();
+    widget.show(&r);
     assert_eq!(
         all_shown(&widget, ".parts li"),
         [
@@ -463,7 +587,7 @@ fn data_reaches_the_dom_as_text_never_as_markup() {
     let mut r = result(Verdict::Misattributed, Some(claim));
     r.attributed_to = Some(evil.into());
     r.explanation = evil.into();
-    widget.show(&r).unwrap();
+    widget.show(&r);
     assert_eq!(shown(&widget, "blockquote").as_deref(), Some(evil));
     assert_eq!(shown(&widget, ".why").as_deref(), Some(evil));
     assert!(shadow(&widget).query_selector("img").unwrap().is_none());
@@ -475,12 +599,8 @@ fn data_reaches_the_dom_as_text_never_as_markup() {
 fn typescript_types_declare_every_field_the_js_api_returns() {
     let _page = Fixture::new("");
     let widget = mount(None, Some("it"), None);
-    let value = widget
-        .check(
-            "Macron ha annunciato la creazione di una forza di rassicurazione europea",
-            None,
-        )
-        .expect("check should succeed");
+    let value =
+        widget.check("Macron ha annunciato la creazione di una forza di rassicurazione europea");
     let claim = js_sys::Reflect::get(&value, &"claim".into()).unwrap();
     assert!(claim.is_object(), "the sentence should match a claim");
     let mut count = 0;
@@ -488,8 +608,8 @@ fn typescript_types_declare_every_field_the_js_api_returns() {
         for key in js_sys::Object::keys(object.unchecked_ref::<js_sys::Object>()).iter() {
             let key = key.as_string().unwrap();
             assert!(
-                TS_TYPES.contains(&format!("  {key}: ")),
-                "TS_TYPES should declare {key}"
+                TYPES.contains(&format!("  {key}: ")),
+                "www/fonte.d.ts should declare {key}"
             );
             count += 1;
         }
@@ -508,9 +628,7 @@ async fn a_named_non_modal_dialog_announced_by_a_polite_live_region() {
     let _page = Fixture::new("");
     settle().await;
     let widget = mount(None, Some("it"), None);
-    widget
-        .show(&result(Verdict::Supported, Some(macron_claim())))
-        .unwrap();
+    widget.show(&result(Verdict::Supported, Some(macron_claim())));
     let dialog = dialog(&widget);
     assert_eq!(dialog.get_attribute("role").as_deref(), Some("dialog"));
     assert!(dialog.get_attribute("aria-modal").is_none());
@@ -546,9 +664,7 @@ async fn a_named_non_modal_dialog_announced_by_a_polite_live_region() {
         Some("Fonte: Confermato dalla fonte. Emmanuel Macron.")
     );
     // The same element announces the next result.
-    widget
-        .show(&result(Verdict::Contradicted, Some(macron_claim())))
-        .unwrap();
+    widget.show(&result(Verdict::Contradicted, Some(macron_claim())));
     sleep(400).await;
     let again = shadow(&widget)
         .query_selector("[aria-live]")
@@ -565,9 +681,7 @@ async fn a_named_non_modal_dialog_announced_by_a_polite_live_region() {
 fn the_close_button_is_labelled_and_closes() {
     let _page = Fixture::new("");
     let widget = mount(None, Some("it"), None);
-    widget
-        .show(&result(Verdict::Supported, Some(macron_claim())))
-        .unwrap();
+    widget.show(&result(Verdict::Supported, Some(macron_claim())));
     let close: HtmlElement = shadow(&widget)
         .query_selector("button.close")
         .unwrap()
@@ -639,9 +753,7 @@ fn the_shortcut_is_left_alone_while_typing() {
 fn escape_closes() {
     let _page = Fixture::new("");
     let widget = mount(None, Some("it"), None);
-    widget
-        .show(&result(Verdict::Supported, Some(macron_claim())))
-        .unwrap();
+    widget.show(&result(Verdict::Supported, Some(macron_claim())));
     key(&document().body().unwrap(), "Escape", "Escape", false);
     assert!(!visible(&widget));
 }
@@ -650,9 +762,7 @@ fn escape_closes() {
 fn a_press_outside_closes_a_press_inside_does_not() {
     let page = Fixture::new(ARTICLE);
     let widget = mount(None, Some("it"), None);
-    widget
-        .show(&result(Verdict::Supported, Some(macron_claim())))
-        .unwrap();
+    widget.show(&result(Verdict::Supported, Some(macron_claim())));
     let quote = shadow(&widget)
         .query_selector("blockquote")
         .unwrap()
@@ -813,9 +923,7 @@ fn selections_to_ignore() {
     );
 
     // Inside the tooltip itself.
-    widget_everywhere
-        .show(&result(Verdict::Supported, Some(macron_claim())))
-        .unwrap();
+    widget_everywhere.show(&result(Verdict::Supported, Some(macron_claim())));
     let quote = shadow(&widget_everywhere)
         .query_selector("blockquote")
         .unwrap()
@@ -841,18 +949,15 @@ fn text_across_blocks_and_inline_elements_reads_as_on_screen() {
     let root = page.find("#t");
     let r = document().create_range().unwrap();
     r.select_node_contents(&root).unwrap();
-    assert_eq!(
-        range_text(&r, None).unwrap(),
-        "Uno due tre.\nquattro\ncinque\nsei"
-    );
+    assert_eq!(range_text(&r, None), "Uno due tre.\nquattro\ncinque\nsei");
     // Partial text nodes at both ends.
     let r = range(&root, "due", "quattro");
-    assert_eq!(range_text(&r, None).unwrap(), "due tre.\nquattro");
+    assert_eq!(range_text(&r, None), "due tre.\nquattro");
     // Skipping a subtree (the tooltip host).
     let r = document().create_range().unwrap();
     r.select_node_contents(&root).unwrap();
     let list = page.find("#t ul");
-    assert_eq!(range_text(&r, Some(&list)).unwrap(), "Uno due tre.");
+    assert_eq!(range_text(&r, Some(&list)), "Uno due tre.");
 }
 
 #[wasm_bindgen_test]
@@ -860,19 +965,16 @@ fn a_selection_reaching_outside_the_root_is_cut_to_it() {
     let page = Fixture::new(ARTICLE);
     let article = page.find("#article");
     let aside = page.find("#aside");
-    let document = document();
     // From the last paragraph of the article into the aside.
     let r = range(&page.root, "Domani", "Il cancelliere");
-    let cut = clip(&document, &r, &article)
-        .unwrap()
-        .expect("some of it is inside");
+    let cut = clip(&r, &article).expect("some of it is inside");
     assert_eq!(
-        range_text(&cut, None).unwrap(),
+        range_text(&cut, None),
         "Domani è prevista pioggia su gran parte del Nord."
     );
-    assert!(clip(&document, &r, &aside).unwrap().is_some());
+    assert!(clip(&r, &aside).is_some());
     let outside = range(&aside, "Il cancelliere", "europea.");
-    assert!(clip(&document, &outside, &article).unwrap().is_none());
+    assert!(clip(&outside, &article).is_none());
 }
 
 // ---------------------------------------------------------------------------
@@ -916,8 +1018,7 @@ fn background(widget: &Widget) -> String {
 fn theme_option_forces_light_or_dark() {
     let _page = Fixture::new("");
     let dark = mount(None, Some("it"), Some("dark"));
-    dark.show(&result(Verdict::Supported, Some(macron_claim())))
-        .unwrap();
+    dark.show(&result(Verdict::Supported, Some(macron_claim())));
     assert_eq!(
         dark.host().unwrap().get_attribute("data-theme").as_deref(),
         Some("dark")
@@ -925,14 +1026,12 @@ fn theme_option_forces_light_or_dark() {
     assert_eq!(background(&dark), "rgb(31, 32, 38)");
     dark.unmount();
     assert!(
-        document().query_selector(HOST_TAG).unwrap().is_none(),
+        document().query_selector(&host_tag()).unwrap().is_none(),
         "unmount removes the host"
     );
 
     let light = mount(None, Some("it"), Some("light"));
-    light
-        .show(&result(Verdict::Supported, Some(macron_claim())))
-        .unwrap();
+    light.show(&result(Verdict::Supported, Some(macron_claim())));
     assert_eq!(background(&light), "rgb(255, 255, 255)");
 }
 
@@ -944,11 +1043,9 @@ fn the_js_mount_reads_string_options_and_ignores_the_rest() {
     js_sys::Reflect::set(&options, &"theme".into(), &"dark".into()).unwrap();
     js_sys::Reflect::set(&options, &"root".into(), &42.into()).unwrap();
     js_sys::Reflect::set(&options, &"claims".into(), &"ignored.json".into()).unwrap();
-    let widget = fonte::web::mount(options.into()).expect("mount");
+    let widget = Widget(mount_widget(&engine(), &options).expect("mount"));
     assert_eq!(widget.lang(), Lang::En);
-    widget
-        .show(&result(Verdict::Supported, Some(macron_claim())))
-        .unwrap();
+    widget.show(&result(Verdict::Supported, Some(macron_claim())));
     assert_eq!(
         widget
             .host()
@@ -959,67 +1056,54 @@ fn the_js_mount_reads_string_options_and_ignores_the_rest() {
     );
     drop(widget);
     for nothing in [JsValue::UNDEFINED, JsValue::NULL, "it".into()] {
-        assert!(fonte::web::mount(nothing).is_ok());
+        mount_widget(&engine(), &nothing)
+            .expect("mounts with the defaults")
+            .unmount();
     }
 }
 
 #[wasm_bindgen_test]
 fn an_invalid_root_selector_is_an_error() {
     let _page = Fixture::new("");
-    let err = Widget::mount_with(&MountOptions {
-        root: Some("article[".into()),
-        ..MountOptions::default()
-    });
-    assert!(err.is_err());
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"root".into(), &"article[".into()).unwrap();
+    assert!(mount_widget(&engine(), &options).is_err());
 }
 
 #[wasm_bindgen_test]
 fn a_claims_bundle_is_validated_before_it_replaces_the_bundled_one() {
     let _page = Fixture::new("");
     let widget = mount(None, Some("it"), None);
-    assert!(widget.set_claims("{\"schema\": ").is_err(), "not JSON");
-    assert!(
-        widget
-            .set_claims("{\"schema\": \"fonte-claims/1\"}")
-            .is_err(),
-        "incomplete"
-    );
+    let error = |bundle: &str| match Engine::from_bundle(bundle) {
+        Ok(_) => panic!("{bundle:?} should be rejected"),
+        Err(e) => JsValue::from(e),
+    };
+    let message = |e: &JsValue| {
+        js_sys::Reflect::get(e, &"message".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert!(message(&error("{\"schema\": ")).starts_with("invalid claims bundle: "));
+    assert!(message(&error("{\"schema\": \"fonte-claims/1\"}")).contains("missing"));
     let sentence = "Macron ha annunciato la creazione di una forza di rassicurazione europea";
-    let verdict = |w: &Widget| verdict_of(&w.check(sentence, None).unwrap());
+    let verdict = |w: &Widget| verdict_of(&w.check(sentence));
     assert_eq!(
         verdict(&widget),
         "supported",
         "the bundled claims still work"
     );
     // A valid bundle without that claim takes over.
-    let mut bundle: serde_json_like::Value = serde_json_like::parse(fonte::data::BUNDLED_CLAIMS);
-    bundle.drop_claims();
-    assert!(widget.set_claims(&bundle.to_json()).is_ok());
+    let bundle = js_sys::JSON::parse(fonte::data::BUNDLED_CLAIMS).unwrap();
+    js_sys::Reflect::set(&bundle, &"claims".into(), &js_sys::Array::new()).unwrap();
+    let json = js_sys::JSON::stringify(&bundle)
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let engine = Engine::from_bundle(&json).expect("a valid bundle");
+    assert_eq!(engine.document_lang(), "it");
+    widget.set_engine(&engine.into());
     assert_eq!(verdict(&widget), "no_match");
-}
-
-/// Just enough JSON editing for the test above, through the browser's JSON.
-mod serde_json_like {
-    use wasm_bindgen::JsValue;
-
-    pub struct Value(JsValue);
-
-    pub fn parse(json: &str) -> Value {
-        Value(js_sys::JSON::parse(json).unwrap())
-    }
-
-    impl Value {
-        pub fn drop_claims(&mut self) {
-            js_sys::Reflect::set(&self.0, &"claims".into(), &js_sys::Array::new()).unwrap();
-        }
-
-        pub fn to_json(&self) -> String {
-            js_sys::JSON::stringify(&self.0)
-                .unwrap()
-                .as_string()
-                .unwrap()
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1039,9 +1123,7 @@ fn page_css_does_not_reach_into_the_tooltip_and_back() {
     let margin_before = style.get_property_value("margin-top").unwrap();
 
     let widget = mount(None, Some("it"), Some("light"));
-    widget
-        .show(&result(Verdict::Supported, Some(macron_claim())))
-        .unwrap();
+    widget.show(&result(Verdict::Supported, Some(macron_claim())));
     let host_style = window()
         .get_computed_style(&widget.host().unwrap())
         .unwrap()
@@ -1275,12 +1357,12 @@ fn unmount_removes_the_host_and_stops_listening() {
     let widget = mount(None, Some("it"), None);
     select(&page.root, "Macron ha annunciato", "diversi Paesi.");
     mouseup(&page.find("#p1"));
-    assert!(document().query_selector(HOST_TAG).unwrap().is_some());
+    assert!(document().query_selector(&host_tag()).unwrap().is_some());
     widget.unmount();
-    assert!(document().query_selector(HOST_TAG).unwrap().is_none());
+    assert!(document().query_selector(&host_tag()).unwrap().is_none());
     let results = Results::listen();
     mouseup(&page.find("#p1"));
     assert!(results.details().is_empty());
-    assert!(document().query_selector(HOST_TAG).unwrap().is_none());
+    assert!(document().query_selector(&host_tag()).unwrap().is_none());
     widget.unmount();
 }

@@ -1,9 +1,14 @@
-// Fonte loader: <script type="module" src="/fonte/fonte.js"></script>, with
-// optional data-root, data-lang, data-theme, data-claims. Documented in
+// Fonte loader: <script type="module" src="/fonte/fonte.min.js"></script>,
+// with optional data-root, data-lang, data-theme, data-claims. Documented in
 // README.md ("Embedding Fonte") and fonte.d.ts. This is the source: the
-// release build ships it minified as fonte.min.js (scripts/lib/minify.mjs).
+// release build ships it minified, with widget.js, as fonte.min.js
+// (scripts/lib/minify.mjs).
+//
+// It loads the wasm engine, mounts the widget (widget.js) and fetches the
+// claims bundle a publisher configured; nothing else goes over the network.
 
-import init, { check as checkBundled, mount as mountWidget } from "./pkg/fonte.js";
+import init, { Engine } from "./pkg/fonte.js";
+import { mountWidget, parseLang } from "./widget.js";
 
 // Largest claims bundle accepted: a bigger one is an error, not a freeze.
 const MAX_CLAIMS_BYTES = 8 << 20;
@@ -11,12 +16,21 @@ const MAX_CLAIMS_BYTES = 8 << 20;
 const loaded = init();
 // Reported by whoever awaits it (the automatic mount below warns).
 loaded.catch(() => {});
+/** The engine over the bundled claims, built on first use and then shared. */
+let bundled = null;
 let widget = null;
 
 function warn(message) {
   console.warn(`Fonte: ${message}`);
 }
 
+function bundledEngine() {
+  bundled ??= new Engine();
+  return bundled;
+}
+
+/** Gives `target` an engine over the bundle at `url`; on any failure warns
+ * and leaves it on the bundled claims. */
 async function loadClaims(target, url) {
   let href;
   try {
@@ -32,9 +46,12 @@ async function loadClaims(target, url) {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const length = Number(response.headers.get("content-length"));
     if (length > MAX_CLAIMS_BYTES) throw new Error(`${length} bytes is too big`);
-    const json = await response.text();
-    if (json.length > MAX_CLAIMS_BYTES) throw new Error("too big");
-    if (target === widget) target.setClaims(json);
+    const text = await response.text();
+    if (text.length > MAX_CLAIMS_BYTES) throw new Error("too big");
+    const engine = Engine.fromBundle(text);
+    // Unmounted or remounted meanwhile: the claims are no longer wanted.
+    if (target !== widget) return engine.free();
+    target.setEngine(engine);
   } catch (error) {
     warn(`could not load claims from ${href}: ${error.message ?? error}; using the bundled claims`);
   }
@@ -43,8 +60,8 @@ async function loadClaims(target, url) {
 export async function mount(options = {}) {
   await loaded;
   unmount();
-  const { claims, ...rest } = options;
-  const mounted = mountWidget(rest);
+  const { claims, ...rest } = options ?? {};
+  const mounted = mountWidget(bundledEngine(), rest);
   widget = mounted;
   if (claims) await loadClaims(mounted, claims);
 }
@@ -52,14 +69,17 @@ export async function mount(options = {}) {
 export function unmount() {
   if (widget) {
     widget.unmount();
-    widget.free();
+    if (widget.engine !== bundled) widget.engine.free();
     widget = null;
   }
 }
 
 export async function check(text, lang) {
   await loaded;
-  return widget ? widget.check(String(text), lang) : checkBundled(String(text), lang);
+  if (widget) return widget.check(String(text), lang);
+  const result = JSON.parse(bundledEngine().check(String(text), parseLang(lang)));
+  document.dispatchEvent(new CustomEvent("fonte:result", { detail: result }));
+  return result;
 }
 
 // The tag that loaded this module (module scripts have no currentScript);

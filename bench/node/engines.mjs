@@ -20,12 +20,12 @@ export function claimDocs() {
 export const ENGINES = {
   async fonte() {
     // wasm-pack's nodejs target instantiates the module synchronously on
-    // require; the first check builds the index of the bundled claims.
+    // require; the engine builds the index of the bundled claims. Results
+    // are parsed as the widget parses them.
     const require = createRequire(import.meta.url);
-    const fonte = require(path.join(PKG_NODE, 'fonte.js'));
-    fonte.check('');
+    const fonte = new (require(path.join(PKG_NODE, 'fonte.js')).Engine)();
     return (text) => {
-      const r = fonte.check(text);
+      const r = JSON.parse(fonte.check(text));
       return r.claim ? { id: r.claim.id, score: r.score, verdict: r.verdict } : { id: null, score: 0, verdict: r.verdict };
     };
   },

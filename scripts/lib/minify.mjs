@@ -5,16 +5,18 @@
 //   node scripts/lib/minify.mjs web|nodejs PKG_DIR [LOADER MINIFIED_LOADER]
 //
 // 1. wasm-bindgen names the functions the wasm module imports from its glue
-//    `__wbg_<name>_<16 hex digits>`, and some exports `__wbindgen_*` or a
-//    hundred-character closure shim. The names appear once in the .wasm and
-//    once or more in the glue; the hashes are random text that gzip cannot
-//    shrink (about 3 KB gzipped in all). They become `a`, `b`, ... in both
-//    files. `memory` keeps its name: it is the one export a caller of init()
-//    or initSync() may use, and it is short anyway.
+//    `__wbg_<name>_<16 hex digits>`, and some exports `__wbindgen_*`. The
+//    names appear once in the .wasm and once or more in the glue; the hashes
+//    are random text that gzip cannot shrink. They become `a`, `b`, ... in
+//    both files. `memory` keeps its name: it is the one export a caller of
+//    init() or initSync() may use, and it is short anyway.
 // 2. terser minifies the glue (PKG_DIR/fonte.js) in place and, for the web
 //    target, the loader into MINIFIED_LOADER, so that the loader's source
-//    keeps its comments. Properties are never mangled: the glue's import
-//    keys and `wasm.<export>` accesses are the names renamed in step 1.
+//    keeps its comments. The loader's local imports (`./widget.js`) are
+//    inlined first, so a page loads one script of Fonte's besides the glue,
+//    and stylesheets in `/* css */` template literals lose their comments
+//    and optional whitespace. Properties are never mangled: the glue's
+//    import keys and `wasm.<export>` accesses are the names renamed in 1.
 // 3. PKG_DIR/fonte_bg.wasm.d.ts, which declares the old export names, is
 //    deleted (nothing imports the .wasm as a module: the glue instantiates
 //    it), and the web target's InitOutput type in PKG_DIR/fonte.d.ts is cut
@@ -29,7 +31,7 @@
 
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -215,6 +217,65 @@ if (/\b__wbg_\w+_[0-9a-f]{16}\b/.test(glue)) fail(`${gluePath} still names a has
 
 // --- 2. Minify ---
 
+/**
+ * The module at `path` with its imports of sibling modules (`import { a, b }
+ * from "./x.js";`) replaced by their source, `export` keywords removed. Such
+ * a module may only export declarations (`export function`, `export const`,
+ * `export class`), and import nothing itself: enough for widget.js, and
+ * checked here rather than assumed.
+ */
+function inlineImports(path) {
+  const importLine = /^import \{([^}]*)\} from "\.\/([\w-]+\.js)";\n/gm;
+  return readFileSync(path, "utf8").replace(importLine, (_, names, file) => {
+    const inlined = join(dirname(path), file);
+    let code = readFileSync(inlined, "utf8");
+    if (/^import\b/m.test(code)) fail(`${inlined} imports something itself; only self-contained modules are inlined`);
+    code = code.replace(/^export (?=(?:async )?function\b|const\b|let\b|class\b)/gm, "");
+    if (/^export\b/m.test(code)) fail(`${inlined} has an export other than a declaration`);
+    for (const name of names.split(",").map((n) => n.trim())) {
+      if (!new RegExp(`^(?:(?:async )?function|const|let|class) ${escape(name)}\\b`, "m").test(code)) {
+        fail(`${path} imports ${name}, which ${inlined} does not declare at its top level`);
+      }
+    }
+    return `${code}\n`;
+  });
+}
+
+/** The `/* css *\/` template literals of `code` without comments, with
+ * whitespace runs made one space, and no space next to `{ } ; , >` or
+ * after `:`, and no `;` before `}`; quoted strings are kept as they are. */
+function minifyCss(code) {
+  return code.replace(/\/\* css \*\/ `([^`]*)`/g, (_, css) => {
+    if (css.includes("${")) fail("a /* css */ template literal interpolates; it cannot be minified safely");
+    const tight = (c) => "{};,>".includes(c);
+    let out = "";
+    let space = false;
+    let quote = "";
+    for (let i = 0; i < css.length; i++) {
+      const c = css[i];
+      if (quote) {
+        if (c === quote) quote = "";
+      } else if (c === "/" && css[i + 1] === "*") {
+        const end = css.indexOf("*/", i + 2);
+        i = end < 0 ? css.length : end + 1;
+        continue;
+      } else if (/\s/.test(c)) {
+        space = true;
+        continue;
+      } else if (c === '"' || c === "'") {
+        quote = c;
+      }
+      const last = out.at(-1) ?? "";
+      if (space && out && !tight(last) && last !== ":" && !tight(c)) out += " ";
+      space = false;
+      // The last declaration of a block needs no `;`.
+      if (c === "}" && last === ";" && !quote) out = out.slice(0, -1);
+      out += c;
+    }
+    return `\`${out}\``;
+  });
+}
+
 async function terse(code, file, module) {
   const result = await minify(code, {
     module,
@@ -231,9 +292,10 @@ async function terse(code, file, module) {
 const minGlue = await terse(glue, gluePath, target === "web");
 if (/@ts-self-types/.test(glue) && !/@ts-self-types/.test(minGlue)) fail("terser dropped the glue's @ts-self-types");
 let minLoader = null;
+let loaderBundle = null;
 if (loaderSource) {
-  const source = readFileSync(loaderSource, "utf8");
-  minLoader = await terse(source, loaderSource, true);
+  loaderBundle = inlineImports(loaderSource);
+  minLoader = await terse(minifyCss(loaderBundle), loaderSource, true);
   // The loader finds the glue by this relative path: it must survive as is.
   if (!minLoader.includes('"./pkg/fonte.js"')) fail(`${loaderOut} no longer imports "./pkg/fonte.js"`);
 }
@@ -260,22 +322,23 @@ const scratch = mkdtempSync(join(pkgDir, ".minify-"));
 try {
   writeFileSync(join(scratch, "fonte_bg.wasm"), newWasm);
   writeFileSync(join(scratch, "fonte.js"), minGlue);
-  let check;
+  let glueModule;
   if (target === "web") {
     // The scratch directory has no package.json, so Node would read .js as
     // CommonJS: the ES module is imported under an .mjs name instead.
     writeFileSync(join(scratch, "fonte.mjs"), minGlue);
-    const glueModule = await import(pathToFileURL(join(scratch, "fonte.mjs")).href);
+    glueModule = await import(pathToFileURL(join(scratch, "fonte.mjs")).href);
     // Instantiation fails with a LinkError if any renamed import is missing.
     glueModule.initSync({ module: newWasm });
-    check = glueModule.check;
   } else {
     writeFileSync(join(scratch, "package.json"), '{"type":"commonjs"}');
-    check = createRequire(import.meta.url)(join(scratch, "fonte.js")).check;
+    glueModule = createRequire(import.meta.url)(join(scratch, "fonte.js"));
   }
-  // One call through the renamed exports (malloc, check, free, the externref
-  // table): an export the glue lost would throw here.
-  const result = check("Macron ha annunciato una forza di rassicurazione europea", "it");
+  // Calls through the renamed exports (the constructor, malloc, check,
+  // free): an export the glue lost would throw here.
+  const engine = new glueModule.Engine();
+  const result = JSON.parse(engine.check("Macron ha annunciato una forza di rassicurazione europea", "it"));
+  engine.free();
   if (!["supported", "misattributed", "contradicted", "no_match"].includes(result?.verdict)) {
     throw new Error(`check() answered ${JSON.stringify(result)}`);
   }
@@ -310,7 +373,7 @@ const rows = [
   ["fonte_bg.wasm", wasm, newWasm],
   ["fonte.js (glue)", Buffer.from(originalGlue), Buffer.from(minGlue)],
 ];
-if (minLoader !== null) rows.push([`${basename(loaderOut)} (loader)`, readFileSync(loaderSource), Buffer.from(minLoader)]);
+if (minLoader !== null) rows.push([`${basename(loaderOut)} (loader and widget)`, Buffer.from(loaderBundle), Buffer.from(minLoader)]);
 let before = 0;
 let after = 0;
 for (const [name, old, now] of rows) {
