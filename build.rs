@@ -7,10 +7,11 @@
 //! phrases are written as the analyzer reads them, stemmed: "sottolinea",
 //! "sottolineare" and "sottolineato" are one entry, "sottolin".
 //!
-//! The report, the claims and the lexicon lines are written into one file,
-//! `bundled.txt`, in that order, which `src/data.rs` cuts into its three
-//! texts: in one piece of the wasm's data, gzip finds the claims' quotes in
-//! the report just before them (1.4 KB less gzipped than apart).
+//! The claims ship as a pack (`data/claims.pack`, written by `fonte pack`
+//! from `data/claims.json` and the report, which it holds): the pack and the
+//! lexicon lines are written into one file, `bundled.txt`, which
+//! `src/data.rs` cuts into its texts. In one piece of the wasm's data, gzip
+//! finds the claims' quotes in the report beside them.
 
 use std::path::Path;
 
@@ -31,8 +32,8 @@ mod normalize;
 #[path = "src/stem.rs"]
 mod stem;
 
-/// The bundled report, whose passages the claims quote.
-const REPORT: &str = "data/source/vertice-parigi-2026-01-06.it.txt";
+/// The bundled claims as a pack, with the report they quote.
+const PACK: &str = "data/claims.pack";
 
 /// `json` with every whitespace character outside strings removed.
 fn minify(json: &str) -> String {
@@ -166,18 +167,23 @@ fn main() {
         println!("cargo:rerun-if-changed={path}");
         std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
     };
-    let report = read(REPORT);
-    let claims = minify(&read("data/claims.json"));
+    let pack = read(PACK);
+    write("claims.min.json", &minify(&read("data/claims.json")));
     let lexicon = read("data/lexicon.json");
     write("lexicon.min.json", &minify(&lexicon));
     let lines = lexicon_lines(&lexicon);
-    write("bundled.txt", &[report.as_str(), &claims, &lines].concat());
-    // Where each text ends in bundled.txt, for `src/data.rs`.
-    let (report_end, claims_end) = (report.len(), report.len() + claims.len());
+    write("bundled.txt", &[pack.as_str(), &lines].concat());
+    // Where the pack ends in bundled.txt, and where its document text (the
+    // report, after the `T` record) starts, for `src/data.rs`.
+    let source_start = pack
+        .find("\nT\n")
+        .map(|at| at + 3)
+        .unwrap_or_else(|| panic!("{PACK} holds no document text (a `T` record)"));
     write(
         "bundled.rs",
         &format!(
-            "const REPORT_END: usize = {report_end};\nconst CLAIMS_END: usize = {claims_end};\n"
+            "const PACK_END: usize = {};\nconst SOURCE_START: usize = {source_start};\n",
+            pack.len()
         ),
     );
     for path in ["src/json.rs", "src/normalize.rs", "src/stem.rs"] {

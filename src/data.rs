@@ -1,12 +1,13 @@
-//! The data compiled into Fonte: the claims, the lexicon and the report
-//! they quote. They are read with [`crate::json`] on every target.
+//! The data compiled into Fonte: the bundled claims as a pack (with the
+//! report they quote) and the lexicon, which every target reads; and, for
+//! native code, the JSON they are made from.
 
-/// The report, the claims and the lexicon lines, one after the other (see
-/// `build.rs`): one piece of the wasm's data, in which gzip finds the
-/// claims' quotes in the report just before them.
+/// The claims pack and the lexicon lines, one after the other (see
+/// `build.rs`): one piece of the wasm's data.
 const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.txt"));
 
-// REPORT_END and CLAIMS_END: where the report and the claims end in BUNDLED.
+// PACK_END and SOURCE_START: where the pack ends in BUNDLED, and where the
+// report starts inside it.
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 /// `BUNDLED[from..to]`, at compile time.
@@ -19,17 +20,22 @@ const fn part(from: usize, to: usize) -> &'static str {
     }
 }
 
-/// The summit report the bundled claims quote
-/// (`data/source/vertice-parigi-2026-01-06.it.txt`).
-pub const BUNDLED_SOURCE: &str = part(0, REPORT_END);
+/// The bundled claims as a [pack](crate::pack) (`data/claims.pack`, written
+/// by `fonte pack` from `data/claims.json` and the report).
+pub const BUNDLED_PACK: &str = part(0, PACK_END);
 
-/// The bundled claims (`data/claims.json`, whitespace removed by `build.rs`).
-pub const BUNDLED_CLAIMS: &str = part(REPORT_END, CLAIMS_END);
+/// The summit report the bundled claims quote
+/// (`data/source/vertice-parigi-2026-01-06.it.txt`), as the pack holds it.
+pub const BUNDLED_SOURCE: &str = part(SOURCE_START, PACK_END);
 
 /// The bundled lexicon as lines of `|`-separated entries, written by
 /// `build.rs` from `data/lexicon.json` for [`crate::lexicon::Lexicon::bundled`].
-pub const BUNDLED_LEXICON_LINES: &str = part(CLAIMS_END, BUNDLED.len());
+pub const BUNDLED_LEXICON_LINES: &str = part(PACK_END, BUNDLED.len());
 
-/// The bundled lexicon (`data/lexicon.json`, whitespace removed by
-/// `build.rs`). Not in the wasm: the widget reads the lines above.
+/// The bundled claims as authored (`data/claims.json`, whitespace removed
+/// by `build.rs`). Not in the wasm, which reads the pack.
+pub const BUNDLED_CLAIMS: &str = include_str!(concat!(env!("OUT_DIR"), "/claims.min.json"));
+
+/// The bundled lexicon as authored (`data/lexicon.json`, whitespace removed
+/// by `build.rs`). Not in the wasm, which reads the lines above.
 pub const BUNDLED_LEXICON: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.min.json"));

@@ -20,9 +20,10 @@
 //! `wasm32`, exports it to JS. It imports nothing from the browser: the page
 //! (selections, the tooltip) is the JS widget's, `www/widget.js`.
 //!
-//! - [`claims`]: the bundle of sourced claims, its reader and its rules;
-//!   [`data`]: the bundled claims, lexicon and report; [`claimreview`]:
-//!   schema.org ClaimReview export (native only);
+//! - [`claims`]: the bundle of sourced claims, its JSON reader and its rules
+//!   (native only); [`pack`]: the form claims ship and load in; [`data`]:
+//!   the bundled claims, lexicon and report; [`claimreview`]: schema.org
+//!   ClaimReview export (native only);
 //! - [`normalize`]: folding, words and sentences; [`lexicon`]: stop words,
 //!   negators, synonyms and opposites from data; [`stem`]: the Snowball
 //!   Italian and English stemmers; [`analysis`]: from words to terms,
@@ -51,6 +52,7 @@ pub mod json;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
+pub mod pack;
 pub mod scan;
 pub mod sort;
 pub mod stem;

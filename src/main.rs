@@ -5,10 +5,11 @@
 //! fonte check --lines [--lang it|en]     one selection per input line, JSON Lines out
 //! fonte scan [--lang it|en] FILE         every matching sentence of a .txt/.html article
 //! fonte claims [--jsonld] [--lang it|en] the bundled claims, as a table or ClaimReview JSON-LD
+//! fonte pack [--document FILE] BUNDLE    a JSON claims bundle, validated, as the pack the widget loads
 //! ```
 //!
-//! Exit status: 0 on success, 1 when a file or standard input can't be read,
-//! 2 on bad usage.
+//! Exit status: 0 on success, 1 when a file or standard input can't be read
+//! or a bundle breaks a rule, 2 on bad usage.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -26,7 +27,8 @@ mod cli {
 
     const USAGE: &str = "usage: fonte check [--lang it|en] [--lines] [TEXT...]
        fonte scan [--lang it|en] FILE
-       fonte claims [--jsonld] [--lang it|en]";
+       fonte claims [--jsonld] [--lang it|en]
+       fonte pack [--document FILE] BUNDLE.json";
 
     /// Options shared by the subcommands.
     #[derive(Default)]
@@ -34,6 +36,7 @@ mod cli {
         lang: Option<Lang>,
         lines: bool,
         jsonld: bool,
+        document: Option<String>,
         rest: Vec<String>,
     }
 
@@ -50,6 +53,10 @@ mod cli {
                 }
                 "--lines" => opts.lines = true,
                 "--jsonld" => opts.jsonld = true,
+                "--document" => {
+                    let v = it.next().ok_or("--document needs a FILE")?;
+                    opts.document = Some(v.clone());
+                }
                 "--" => opts.rest.extend(it.by_ref().cloned()),
                 s if s.starts_with("--") => return Err(format!("unknown option {s}")),
                 _ => opts.rest.push(a.clone()),
@@ -75,6 +82,7 @@ mod cli {
             "check" => check(&opts),
             "scan" => scan(&opts),
             "claims" => claims(&opts),
+            "pack" => pack(&opts),
             "-h" | "--help" | "help" => {
                 println!("{USAGE}");
                 Ok(())
@@ -108,6 +116,12 @@ mod cli {
         // A closed pipe (`fonte ... | head`) is not an error worth reporting.
         let _ = out.write_all(s.as_bytes());
         Ok(())
+    }
+
+    fn read_file(path: &str) -> Result<String, Failure> {
+        let bytes =
+            std::fs::read(path).map_err(|e| Failure::Io(format!("cannot read {path}: {e}")))?;
+        String::from_utf8(bytes).map_err(|_| Failure::Io(format!("{path} is not valid UTF-8")))
     }
 
     fn read_stdin() -> Result<String, Failure> {
@@ -175,10 +189,7 @@ mod cli {
         let [path] = opts.rest.as_slice() else {
             return Err(Failure::Usage("scan needs exactly one FILE".into()));
         };
-        let bytes =
-            std::fs::read(path).map_err(|e| Failure::Io(format!("cannot read {path}: {e}")))?;
-        let source = String::from_utf8(bytes)
-            .map_err(|_| Failure::Io(format!("{path} is not valid UTF-8")))?;
+        let source = read_file(path)?;
         let lower = path.to_ascii_lowercase();
         let is_html = lower.ends_with(".html") || lower.ends_with(".htm");
         let matcher = Matcher::bundled();
@@ -206,5 +217,23 @@ mod cli {
         } else {
             write_out(&bundle.table(opts.lang.unwrap_or(Lang::En)))
         }
+    }
+
+    /// Reads a JSON bundle (with `--document`, the text of its source
+    /// document, against which every quote is then checked), applies every
+    /// rule, and writes the pack the widget loads (`data-claims`).
+    fn pack(opts: &Opts) -> Result<(), Failure> {
+        if opts.lines || opts.jsonld || opts.lang.is_some() {
+            return Err(Failure::Usage("pack takes only --document".into()));
+        }
+        let [path] = opts.rest.as_slice() else {
+            return Err(Failure::Usage("pack needs exactly one BUNDLE.json".into()));
+        };
+        let invalid = |e: fonte::claims::BundleError| Failure::Io(format!("{path}: {e}"));
+        let mut bundle = Bundle::from_json(&read_file(path)?).map_err(invalid)?;
+        if let Some(document) = &opts.document {
+            bundle.document.text = Some(read_file(document)?);
+        }
+        write_out(&fonte::pack::write(&bundle).map_err(invalid)?)
     }
 }

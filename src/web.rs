@@ -9,7 +9,6 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::claims::Bundle;
 use crate::matcher::Matcher;
 use crate::verdict::Lang;
 
@@ -29,14 +28,15 @@ impl Engine {
         }
     }
 
-    /// An engine over another claims bundle, validated with the bundled
-    /// one's rules.
+    /// An engine over another claims bundle: a pack written by `fonte
+    /// pack`, which validated it with the bundled one's rules (see
+    /// `fonte::pack`).
     ///
     /// # Errors
-    /// An `Error` saying what is wrong with the bundle, in one line.
+    /// An `Error` saying in one line why the pack is refused.
     #[wasm_bindgen(js_name = fromBundle)]
-    pub fn from_bundle(bundle: &str) -> Result<Engine, JsError> {
-        let bundle = Bundle::from_json(bundle)
+    pub fn from_bundle(pack: &str) -> Result<Engine, JsError> {
+        let bundle = crate::pack::read(pack)
             .map_err(|e| JsError::new(&["invalid claims bundle: ", e.message()].concat()))?;
         Ok(Engine {
             matcher: Matcher::new(bundle),

@@ -1,9 +1,10 @@
 //! Browser smoke test: the wasm build runs in a real page and reads the
-//! bundled data with the same JSON reader as natively, compiled to wasm.
+//! bundled claims with the same pack reader as natively, compiled to wasm.
 #![cfg(target_arch = "wasm32")]
 
 use fonte::claims::Bundle;
-use fonte::data::BUNDLED_CLAIMS;
+use fonte::data::{BUNDLED_CLAIMS, BUNDLED_PACK};
+use fonte::pack;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -20,18 +21,22 @@ fn runs_in_a_page() {
 }
 
 #[wasm_bindgen_test]
-fn bundled_claims_parse_in_wasm() {
-    let bundle = Bundle::from_json(BUNDLED_CLAIMS).expect("data/claims.json should parse");
+fn the_bundled_pack_reads_in_wasm() {
+    let bundle = Bundle::bundled();
     assert_eq!(bundle.schema, "fonte-claims/1");
     assert!(!bundle.document.id.is_empty());
+    assert!(bundle.document.text.is_some());
+    assert!(bundle.claims.len() > 20);
     for claim in &bundle.claims {
         assert!(claim.quote.start < claim.quote.end, "{}", claim.id);
     }
+    assert_eq!(pack::read(BUNDLED_PACK).unwrap(), bundle);
 }
 
 #[wasm_bindgen_test]
-fn invalid_json_is_an_error_not_a_panic() {
-    assert!(Bundle::from_json("{\"schema\": ").is_err());
-    // Valid JSON of the wrong shape is an error too.
-    assert!(Bundle::from_json("[1, 2, 3]").is_err());
+fn what_is_not_a_pack_is_an_error_not_a_panic() {
+    let e = pack::read(BUNDLED_CLAIMS).unwrap_err();
+    assert!(e.message().contains("fonte pack"), "{}", e.message());
+    assert!(pack::read("").is_err());
+    assert!(pack::read(&BUNDLED_PACK[..BUNDLED_PACK.len() / 2]).is_err());
 }

@@ -6,7 +6,7 @@
 
 use core::arch::wasm32;
 use fonte::claims::Bundle;
-use fonte::data::{BUNDLED_CLAIMS, BUNDLED_SOURCE};
+use fonte::data::BUNDLED_SOURCE;
 use fonte::Matcher;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -174,7 +174,7 @@ fn the_same_work_again_does_not_grow_memory() {
 fn checking_selections_again_does_not_grow_memory() {
     // The selections: every claim's texts and quote, and every sentence of
     // the report, about 200 checks a round.
-    let bundle = Bundle::from_json(BUNDLED_CLAIMS).expect("data/claims.json should parse");
+    let bundle = Bundle::bundled();
     let mut texts: Vec<String> = Vec::new();
     for claim in &bundle.claims {
         texts.extend([&claim.text.it, &claim.text.en, &claim.quote.text].map(String::clone));

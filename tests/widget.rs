@@ -1071,21 +1071,24 @@ fn an_invalid_root_selector_is_an_error() {
 }
 
 #[wasm_bindgen_test]
-fn a_claims_bundle_is_validated_before_it_replaces_the_bundled_one() {
+fn a_claims_pack_is_checked_before_it_replaces_the_bundled_one() {
     let _page = Fixture::new("");
     let widget = mount(None, Some("it"), None);
     let error = |bundle: &str| match Engine::from_bundle(bundle) {
-        Ok(_) => panic!("{bundle:?} should be rejected"),
-        Err(e) => JsValue::from(e),
+        Ok(_) => panic!("{bundle:?} should be refused"),
+        Err(e) => {
+            let e = JsValue::from(e);
+            js_sys::Reflect::get(&e, &"message".into())
+                .unwrap()
+                .as_string()
+                .unwrap()
+        }
     };
-    let message = |e: &JsValue| {
-        js_sys::Reflect::get(e, &"message".into())
-            .unwrap()
-            .as_string()
-            .unwrap()
-    };
-    assert!(message(&error("{\"schema\": ")).starts_with("invalid claims bundle: "));
-    assert!(message(&error("{\"schema\": \"fonte-claims/1\"}")).contains("missing"));
+    assert!(
+        error(fonte::data::BUNDLED_CLAIMS).starts_with("invalid claims bundle: not a Fonte pack")
+    );
+    let edited = fonte::data::BUNDLED_PACK.replacen("Macron", "Merz", 1);
+    assert!(error(&edited).contains("checksum"));
     let sentence = "Macron ha annunciato la creazione di una forza di rassicurazione europea";
     let verdict = |w: &Widget| verdict_of(&w.check(sentence));
     assert_eq!(
@@ -1093,14 +1096,26 @@ fn a_claims_bundle_is_validated_before_it_replaces_the_bundled_one() {
         "supported",
         "the bundled claims still work"
     );
-    // A valid bundle without that claim takes over.
-    let bundle = js_sys::JSON::parse(fonte::data::BUNDLED_CLAIMS).unwrap();
-    js_sys::Reflect::set(&bundle, &"claims".into(), &js_sys::Array::new()).unwrap();
-    let json = js_sys::JSON::stringify(&bundle)
-        .unwrap()
-        .as_string()
-        .unwrap();
-    let engine = Engine::from_bundle(&json).expect("a valid bundle");
+    // A valid pack without any claim takes over.
+    let (head, body) = fonte::data::BUNDLED_PACK.split_once('\n').unwrap();
+    let (records, text) = body.split_once("\nT\n").unwrap();
+    let mut body: String = records
+        .lines()
+        .filter(|line| !line.starts_with("C\t"))
+        .flat_map(|line| [line, "\n"])
+        .collect();
+    body.push_str("T\n");
+    body.push_str(text);
+    let magic = head.rsplit_once('\t').unwrap().0;
+    let empty = [
+        magic,
+        "\t",
+        &fonte::pack::checksum(body.as_bytes()),
+        "\n",
+        &body,
+    ]
+    .concat();
+    let engine = Engine::from_bundle(&empty).expect("a valid pack");
     assert_eq!(engine.document_lang(), "it");
     widget.set_engine(&engine.into());
     assert_eq!(verdict(&widget), "no_match");

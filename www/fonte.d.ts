@@ -68,8 +68,9 @@ export interface MountOptions {
   theme?: "auto" | "light" | "dark";
   /**
    * URL (http or https; relative to the page) of an alternative claims
-   * bundle in Fonte's JSON format. If it cannot be fetched or is invalid,
-   * a console warning is logged and the bundled claims stay in use.
+   * bundle, packed by `fonte pack` (which validates the JSON bundle with
+   * every rule). If it cannot be fetched or the pack is refused, a console
+   * warning is logged and the bundled claims stay in use.
    */
   claims?: string;
 }

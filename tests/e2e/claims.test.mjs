@@ -1,14 +1,17 @@
-// data-claims: an alternative claims bundle. Whatever goes wrong with it (a
-// missing file, a scheme other than http(s), invalid JSON, a bundle that
-// breaks the rules), the page gets one console warning and the bundled
-// claims keep working; a valid bundle replaces them, fetched without cookies.
+// data-claims: an alternative claims pack (made from a JSON bundle by
+// `fonte pack`, which validates it). Whatever goes wrong with it (a missing
+// file, a scheme other than http(s), JSON instead of a pack, a pack edited
+// after packing, another schema), the page gets one console warning and the
+// bundled claims keep working; a valid pack replaces them, fetched without
+// cookies.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { dragSelect, launch, serve, waitForTooltip, watchConsole, widgetReady } from "./helpers.mjs";
 
-const BUNDLED = await readFile(new URL("../../data/claims.json", import.meta.url), "utf8");
+const BUNDLED_JSON = await readFile(new URL("../../data/claims.json", import.meta.url), "utf8");
+const BUNDLED_PACK = await readFile(new URL("../../data/claims.pack", import.meta.url), "utf8");
 const SENTENCE = "Macron ha annunciato la creazione di una forza di rassicurazione europea, composta da diversi Paesi.";
 
 /** A minimal article page loading Fonte with `data-claims="<claims>"`. */
@@ -19,8 +22,27 @@ function page(claims) {
 <body><article><p>${SENTENCE}</p></article></body></html>`;
 }
 
-// A valid bundle without any claim: every selection becomes no_match.
-const EMPTY_BUNDLE = JSON.stringify({ ...JSON.parse(BUNDLED), claims: [] });
+/** 64-bit FNV-1a as 16 hex digits: the pack checksum, written here from
+ * its definition (src/pack.rs) rather than taken from Fonte. */
+function fnv1a64(text) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+
+/** The bundled pack with its records edited by `edit` (a function of the
+ * record lines), checksum recomputed: a pack as `fonte pack` would write it. */
+function repack(edit) {
+  const [head, body] = [BUNDLED_PACK.slice(0, BUNDLED_PACK.indexOf("\n")), BUNDLED_PACK.slice(BUNDLED_PACK.indexOf("\n") + 1)];
+  const at = body.indexOf("\nT\n") + 1;
+  const newBody = edit(body.slice(0, at).split("\n").filter(Boolean)).map((l) => `${l}\n`).join("") + body.slice(at);
+  return `${head.slice(0, head.lastIndexOf("\t"))}\t${fnv1a64(newBody)}\n${newBody}`;
+}
+
+// A valid pack without any claim: every selection becomes no_match.
+const EMPTY_PACK = repack((records) => records.filter((r) => !r.startsWith("C\t")));
 
 let server;
 let browser;
@@ -31,14 +53,16 @@ before(async () => {
       "/missing.html": html("/nowhere/claims.json"),
       "/scheme.html": html("data:application/json,{}"),
       "/javascript.html": html("javascript:alert(1)"),
-      "/not-json.html": html("/not-json.json"),
-      "/not-json.json": { body: "{ this is not json" },
-      "/invalid.html": html("/invalid.json"),
-      "/invalid.json": { body: JSON.stringify({ ...JSON.parse(BUNDLED), schema: "something-else/9" }) },
-      "/server-error.html": html("/broken.json"),
-      "/broken.json": { status: 500, body: "oops" },
-      "/good.html": html("/good.json"),
-      "/good.json": { body: EMPTY_BUNDLE },
+      "/json.html": html("/claims.json"),
+      "/claims.json": { body: BUNDLED_JSON },
+      "/edited.html": html("/edited.pack"),
+      "/edited.pack": { type: "text/plain", body: BUNDLED_PACK.replace("Macron", "Merz") },
+      "/schema.html": html("/schema.pack"),
+      "/schema.pack": { type: "text/plain", body: BUNDLED_PACK.replace("fonte-claims/1", "something-else/9") },
+      "/server-error.html": html("/broken.pack"),
+      "/broken.pack": { status: 500, body: "oops" },
+      "/good.html": html("/good.pack"),
+      "/good.pack": { type: "text/plain", body: EMPTY_PACK },
     },
   });
   browser = await launch();
@@ -65,8 +89,9 @@ const FAILURES = [
   ["/server-error.html", /could not load claims .*HTTP 500/],
   ["/scheme.html", /must be an http\(s\) URL, not data:/],
   ["/javascript.html", /must be an http\(s\) URL, not javascript:/],
-  ["/not-json.html", /could not load claims .*invalid claims bundle/],
-  ["/invalid.html", /could not load claims .*invalid claims bundle.*schema/],
+  ["/json.html", /could not load claims .*invalid claims bundle: not a Fonte pack.*fonte pack/],
+  ["/edited.html", /could not load claims .*invalid claims bundle: the checksum does not match/],
+  ["/schema.html", /could not load claims .*invalid claims bundle: schema is "something-else\/9"/],
 ];
 
 for (const [path, warning] of FAILURES) {
@@ -85,7 +110,7 @@ for (const [path, warning] of FAILURES) {
   });
 }
 
-test("/good.html: a valid bundle replaces the bundled claims, fetched without cookies", async () => {
+test("/good.html: a valid pack replaces the bundled claims, fetched without cookies", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addCookies([{ name: "session", value: "secret", url: server.url }]);
   const tab = await context.newPage();
@@ -94,8 +119,8 @@ test("/good.html: a valid bundle replaces the bundled claims, fetched without co
   await widgetReady(tab);
   await dragSelect(tab, "article", SENTENCE);
   const shown = await waitForTooltip(tab);
-  assert.equal(shown.verdict, "no_match", "the empty bundle is in use");
-  const fetched = server.requests.filter((r) => r.path === "/good.json");
+  assert.equal(shown.verdict, "no_match", "the empty pack is in use");
+  const fetched = server.requests.filter((r) => r.path === "/good.pack");
   assert.equal(fetched.length, 1);
   assert.equal(fetched[0].headers.cookie, undefined, "no cookie sent with the bundle request");
   assert.equal(fetched[0].headers.referer, undefined, "no referrer either");
