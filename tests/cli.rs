@@ -183,3 +183,78 @@ fn the_hand_written_json_of_a_result_equals_its_serde_json() {
         assert_eq!(ours, theirs, "{text:?}");
     }
 }
+
+/// A scratch file under the target directory, removed when dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str, contents: &str) -> Scratch {
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+        let path = dir.join(format!("{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).expect("the target directory is writable");
+        Scratch(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("a UTF-8 path")
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn pack_validates_a_json_bundle_and_writes_the_pack_the_widget_loads() {
+    let report = "data/source/vertice-parigi-2026-01-06.it.txt";
+    let out = fonte(&["pack", "--document", report, "data/claims.json"], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pack = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(pack, fonte::data::BUNDLED_PACK);
+    // Without the document, the quotes go unchecked and no text is packed.
+    let out = fonte(&["pack", "data/claims.json"], b"");
+    let pack = String::from_utf8(out.stdout).unwrap();
+    let bundle = fonte::pack::read(&pack).expect("the pack reads back");
+    assert!(bundle.document.text.is_none());
+    assert_eq!(bundle.claims.len(), fonte::Bundle::bundled().claims.len());
+}
+
+#[test]
+fn pack_refuses_a_bundle_that_breaks_a_rule_in_one_line() {
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(fonte::data::BUNDLED_CLAIMS).expect("data/claims.json is JSON");
+    bundle["claims"][0]["speaker"] = "nobody".into();
+    let broken = Scratch::new("broken.json", &bundle.to_string());
+    let out = fonte(&["pack", broken.path()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "nothing is written");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("speaker \"nobody\" is not the id of any entity"),
+        "{err}"
+    );
+    // A quote that the document does not hold.
+    let other = Scratch::new("other-report.txt", "Un altro resoconto.");
+    let out = fonte(
+        &["pack", "--document", other.path(), "data/claims.json"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("quote is not verbatim"));
+    // Usage.
+    assert_eq!(fonte(&["pack"], b"").status.code(), Some(2));
+    assert_eq!(
+        fonte(&["pack", "--lang", "it", "data/claims.json"], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(fonte(&["pack", "missing.json"], b"").status.code(), Some(1));
+}
