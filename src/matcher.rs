@@ -511,24 +511,29 @@ impl Matcher {
             spans.truncate(MAX_SENTENCES);
             truncated = true;
         }
-        let chars: Vec<char> = text.chars().collect();
         let reader_lang = || lang.unwrap_or_else(|| self.languages(&tokenize(text)).0);
         // Each part with its weight as the most relevant one: its score,
         // discounted when the evidence is thin, so that a full sentence
         // wins over a three-word heading above it.
-        let (mut parts, relevance): (Vec<CheckResult>, Vec<f32>) = spans
-            .iter()
-            .map(|&(s, e)| {
-                let sentence: String = chars[s..e].iter().collect();
-                let (mut r, evidence) = self.check_sentence(&sentence, lang);
-                r.start += s;
-                r.end += s;
-                let relevance = r.score as f32 * (1.0 - (-evidence / 4.0).exp());
-                (r, relevance)
-            })
-            .unzip();
+        let mut parts: Vec<CheckResult> = Vec::with_capacity(spans.len());
+        let mut relevance: Vec<f32> = Vec::with_capacity(spans.len());
+        // Spans count chars and come in order: each sentence's bytes are
+        // found from where the previous one ended, a slice of `text`
+        // rather than a copy of a char vector.
+        let (mut char_at, mut byte_at) = (0, 0);
+        for &(s, e) in &spans {
+            let from = byte_at + byte_offset(&text[byte_at..], s - char_at);
+            let to = from + byte_offset(&text[from..], e - s);
+            (char_at, byte_at) = (e, to);
+            let (mut r, evidence) = self.check_sentence(&text[from..to], lang);
+            r.start += s;
+            r.end += s;
+            relevance.push(r.score as f32 * (1.0 - (-evidence / 4.0).exp()));
+            parts.push(r);
+        }
+        let len = || text.chars().count();
         let mut top = match parts.len() {
-            0 => self.no_match(reader_lang(), 0, chars.len(), 1.0),
+            0 => self.no_match(reader_lang(), 0, len(), 1.0),
             1 => parts.pop().expect("one part"),
             _ => {
                 let best = (0..parts.len())
@@ -536,7 +541,7 @@ impl Matcher {
                     .max_by(|&a, &b| relevance[a].total_cmp(&relevance[b]));
                 let mut top = match best {
                     Some(i) => parts[i].clone(),
-                    None => self.no_match(reader_lang(), 0, chars.len(), min_score(&parts)),
+                    None => self.no_match(reader_lang(), 0, len(), min_score(&parts)),
                 };
                 top.parts = parts;
                 top
@@ -816,11 +821,9 @@ impl Matcher {
         });
         // Named as the text writes it.
         unknown.map(|name| {
-            sentence
-                .chars()
-                .skip(name.start)
-                .take(name.end - name.start)
-                .collect()
+            let from = byte_offset(sentence, name.start);
+            let to = from + byte_offset(&sentence[from..], name.end - name.start);
+            sentence[from..to].to_owned()
         })
     }
 
@@ -1240,6 +1243,12 @@ fn plain(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// Where char `n` of `text` starts, in bytes (the length of `text` when
+/// it has no such char).
+fn byte_offset(text: &str, n: usize) -> usize {
+    text.char_indices().nth(n).map_or(text.len(), |(b, _)| b)
 }
 
 fn min_score(parts: &[CheckResult]) -> f32 {
