@@ -540,7 +540,7 @@ impl Matcher {
                     .filter(|&i| parts[i].verdict != Verdict::NoMatch)
                     .max_by(|&a, &b| relevance[a].total_cmp(&relevance[b]));
                 let mut top = match best {
-                    Some(i) => parts[i].clone(),
+                    Some(i) => without_parts(&parts[i]),
                     None => self.no_match(reader_lang(), 0, len(), min_score(&parts)),
                 };
                 top.parts = parts;
@@ -1249,6 +1249,23 @@ fn plain(text: &str) -> String {
 /// it has no such char).
 fn byte_offset(text: &str, n: usize) -> usize {
     text.char_indices().nth(n).map_or(text.len(), |(b, _)| b)
+}
+
+/// A copy of a part for the top level of a result (a part has no parts):
+/// written out, the derived `Clone` would also clone the empty list.
+fn without_parts(r: &CheckResult) -> CheckResult {
+    CheckResult {
+        verdict: r.verdict,
+        score: r.score,
+        claim: r.claim.clone(),
+        attributed_to: r.attributed_to.clone(),
+        explanation: r.explanation.clone(),
+        lang: r.lang,
+        start: r.start,
+        end: r.end,
+        truncated: r.truncated,
+        parts: Vec::new(),
+    }
 }
 
 fn min_score(parts: &[CheckResult]) -> f32 {
