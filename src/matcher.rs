@@ -723,39 +723,41 @@ impl Matcher {
         }
         let from = find(document, p)?;
         let to = from + p.len();
-        let spans = || {
-            self.quote_spans
-                .iter()
-                .enumerate()
-                .filter_map(|(ci, span)| span.map(|(start, end)| (ci, start, end)))
-        };
-        // Quotes held whole, but not one inside another held whole: a
-        // quote that repeats the start of a longer one is part of it.
-        let inside = |a: (usize, usize), b: (usize, usize)| {
-            b.0 <= a.0 && a.1 <= b.1 && (b.1 - b.0) > (a.1 - a.0)
-        };
-        let held: Vec<(usize, usize, usize)> = spans()
-            .filter(|&(_, start, end)| start >= from && end <= to)
-            .collect();
-        let first_whole = held
-            .iter()
-            .filter(|&&(_, s, e)| !held.iter().any(|&(_, s2, e2)| inside((s, e), (s2, e2))))
-            .min_by_key(|&&(_, start, _)| start);
-        if let Some(&(ci, _, _)) = first_whole {
+        let held = |(s, e): (usize, usize)| s >= from && e <= to;
+        // The first quote held whole, but not one inside another held
+        // whole: a quote that repeats the start of a longer one is part of
+        // it. Plain loops, here and below: iterator chains cost the wasm a
+        // function each.
+        let mut first: Option<(usize, usize)> = None;
+        for (ci, &span) in self.quote_spans.iter().enumerate() {
+            let Some((s, e)) = span.filter(|&span| held(span)) else {
+                continue;
+            };
+            let inside = |&(s2, e2): &(usize, usize)| {
+                held((s2, e2)) && s2 <= s && e <= e2 && e2 - s2 > e - s
+            };
+            let in_another = self.quote_spans.iter().flatten().any(inside);
+            if !in_another && first.is_none_or(|(start, _)| s < start) {
+                first = Some((s, ci));
+            }
+        }
+        if let Some((_, ci)) = first {
             return Some(ci);
         }
         // Otherwise the quote sharing most with the selection for their
         // two lengths (Dice): "tra i rappresentanti di una trentina di Paesi
         // ha con" is the short quote it nearly fills, not the long one
-        // that holds it.
-        spans()
-            .map(|(ci, start, end)| {
-                let overlap = end.min(to).saturating_sub(start.max(from));
-                (ci, overlap, 2 * overlap * 1000 / (end - start + to - from))
-            })
-            .filter(|&(_, overlap, _)| 2 * overlap >= to - from)
-            .max_by_key(|&(ci, _, dice)| (dice, std::cmp::Reverse(ci)))
-            .map(|(ci, _, _)| ci)
+        // that holds it. Ties go to the first claim.
+        let mut best: Option<(usize, usize)> = None;
+        for (ci, &span) in self.quote_spans.iter().enumerate() {
+            let Some((s, e)) = span else { continue };
+            let overlap = e.min(to).saturating_sub(s.max(from));
+            let dice = 2 * overlap * 1000 / (e - s + to - from);
+            if 2 * overlap >= to - from && best.is_none_or(|(d, _)| dice > d) {
+                best = Some((dice, ci));
+            }
+        }
+        best.map(|(_, ci)| ci)
     }
 
     /// Whether claim `claim` has to do with entity `e`: its speaker (or a
