@@ -346,11 +346,12 @@ impl Matcher {
         // Per language, the length of `surfaces` after its last sorting.
         let mut compacted = [1024, 1024];
         for claim in &bundle.claims {
-            let mut named: Vec<usize> = claim
-                .mentions
-                .iter()
-                .filter_map(|m| entity_index(m))
-                .collect();
+            // Loops rather than iterator chains here and below: each chain
+            // costs the wasm a few functions of its own.
+            let mut named: Vec<usize> = Vec::new();
+            for m in &claim.mentions {
+                named.extend(entity_index(m));
+            }
             for (li, lang) in LANGS.iter().enumerate() {
                 // The claim's own text decides polarity; the verbatim quote
                 // adds its words (and their polarity only where the text
@@ -360,7 +361,11 @@ impl Matcher {
                 if *lang == Lang::It {
                     sources.push(analyzer.analyze(&claim.quote.text, Lang::It));
                 }
-                stem_claims[li].push(sources.iter().map(|a| a.stems.as_str()).collect());
+                let mut stems = String::new();
+                for analysis in &sources {
+                    stems.push_str(&analysis.stems);
+                }
+                stem_claims[li].push(stems);
                 let mut field = Field::default();
                 for (si, analysis) in sources.iter().enumerate() {
                     for m in &analysis.mentions {
@@ -423,58 +428,43 @@ impl Matcher {
         }
         for li in index.iter_mut() {
             sort_unique(&mut li.surfaces);
-            li.reversed = li
-                .surfaces
-                .iter()
-                .map(|(w, t)| (w.chars().rev().collect(), *t))
-                .collect();
-            crate::sort::sort(&mut li.reversed);
+            let mut reversed = Vec::with_capacity(li.surfaces.len());
+            for (w, t) in &li.surfaces {
+                reversed.push((w.chars().rev().collect::<String>(), *t));
+            }
+            crate::sort::sort(&mut reversed);
+            li.reversed = reversed;
             for (ci, field) in li.fields.iter().enumerate() {
-                let keys = field
-                    .terms
-                    .iter()
-                    .map(|t| Key::Term(t.0))
-                    .chain(field.concepts.iter().map(|c| Key::Concept(c.0)));
-                for key in keys {
-                    let lists = match key {
-                        Key::Term(t) => (&mut li.term_postings, t),
-                        Key::Concept(c) => (&mut li.concept_postings, c),
-                    };
-                    let (lists, at) = (lists.0, lists.1 as usize);
-                    if lists.len() <= at {
-                        lists.resize(at + 1, Vec::new());
-                    }
-                    lists[at].push(ci as u32);
+                for t in &field.terms {
+                    post(&mut li.term_postings, t.0, ci);
+                }
+                for c in &field.concepts {
+                    post(&mut li.concept_postings, c.0, ci);
                 }
             }
             let n = li.fields.len() as f32;
-            let term_idf =
-                |t: &u32, li: &LangIndex| idf(n, li.postings(Key::Term(*t)).len() as f32);
-            let masses: Vec<f32> = li
-                .fields
-                .iter()
-                .map(|f| f.terms.iter().map(|t| term_idf(&t.0, li)).sum())
-                .collect();
-            for (f, m) in li.fields.iter_mut().zip(masses) {
-                f.mass = m;
+            for ci in 0..li.fields.len() {
+                // From -0.0, as `f32`'s `Sum` does.
+                let mut mass = -0.0;
+                for t in &li.fields[ci].terms {
+                    mass += idf(n, li.postings(Key::Term(t.0)).len() as f32);
+                }
+                li.fields[ci].mass = mass;
             }
         }
-        let plain_claims = bundle
-            .claims
-            .iter()
-            .map(|c| plain(&[&c.quote.text, " | ", &c.text.it, " | ", &c.text.en].concat()))
-            .collect();
         let plain_document = bundle.document.text.as_deref().map(plain);
-        let quote_spans = bundle
-            .claims
-            .iter()
-            .map(|c| {
-                let quote = plain(&c.quote.text);
-                let document = plain_document.as_ref()?;
-                let at = find(document, &quote).filter(|_| !quote.is_empty())?;
-                Some((at, at + quote.len()))
-            })
-            .collect();
+        let mut plain_claims = Vec::with_capacity(bundle.claims.len());
+        let mut quote_spans = Vec::with_capacity(bundle.claims.len());
+        for c in &bundle.claims {
+            plain_claims.push(plain(
+                &[&c.quote.text, " | ", &c.text.it, " | ", &c.text.en].concat(),
+            ));
+            let quote = plain(&c.quote.text);
+            let at = (plain_document.as_ref())
+                .and_then(|document| find(document, &quote))
+                .filter(|_| !quote.is_empty());
+            quote_spans.push(at.map(|at| (at, at + quote.len())));
+        }
         Matcher {
             plain_claims,
             stem_claims,
@@ -1205,6 +1195,15 @@ fn intern(vocab: &mut Vec<(String, u32)>, stem: &str, id: u32) -> u32 {
             id
         }
     }
+}
+
+/// Adds claim `ci` to postings list `at`.
+fn post(lists: &mut Vec<Vec<u32>>, at: u32, ci: usize) {
+    let at = at as usize;
+    if lists.len() <= at {
+        lists.resize(at + 1, Vec::new());
+    }
+    lists[at].push(ci as u32);
 }
 
 /// Sorts `list` and drops its repeats, releasing the room they took.
