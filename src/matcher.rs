@@ -827,28 +827,34 @@ impl Matcher {
             return Vec::new();
         }
         // Gather candidates through the postings, scored coarsely by IDF,
-        // in a dense accumulator (claims touched listed once).
+        // in a dense accumulator (claims touched listed once). Loops
+        // rather than iterator chains, here and in the scoring: each chain
+        // costs the wasm a few functions of its own.
         let mut keys: Vec<Key> = Vec::new();
         for q in &query {
-            keys.extend(q.id.map(Key::Term));
-            keys.extend(q.fuzzy.iter().map(|&t| Key::Term(t)));
+            if let Some(t) = q.id {
+                keys.push(Key::Term(t));
+            }
+            for &t in &q.fuzzy {
+                keys.push(Key::Term(t));
+            }
             for &c in &q.concepts {
                 keys.push(Key::Concept(c));
-                keys.extend(
-                    self.analyzer.opposites[c as usize]
-                        .iter()
-                        .map(|&o| Key::Concept(o)),
-                );
+                for &o in &self.analyzer.opposites[c as usize] {
+                    keys.push(Key::Concept(o));
+                }
             }
         }
         let n = index.fields.len();
-        let lists: Vec<&[u32]> = keys.iter().map(|k| index.postings(*k)).collect();
         // In a large bundle a word most claims share ("Ukraine") finds no
         // claim that rarer words would not find, at a cost that grows with
         // the bundle: leave it to the detailed scoring. When every word is
         // that common, the two rarest still gather the candidates.
         let common = (n / 8).max(COMMON_POSTINGS);
-        let mut lengths: Vec<usize> = lists.iter().map(|l| l.len()).collect();
+        let mut lengths: Vec<usize> = Vec::with_capacity(keys.len());
+        for &key in &keys {
+            lengths.push(index.postings(key).len());
+        }
         crate::sort::sort(&mut lengths);
         let walked = if lengths.first().is_some_and(|&l| l <= common) {
             common
@@ -857,72 +863,73 @@ impl Matcher {
         };
         let mut coarse = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
-        for (key, list) in keys.iter().zip(&lists) {
+        for &key in &keys {
+            let list = index.postings(key);
             if list.len() > walked {
                 continue;
             }
-            let w = index.idf(*key);
-            for &ci in *list {
+            let w = index.idf(key);
+            for &ci in list {
                 if coarse[ci as usize] == 0.0 {
                     touched.push(ci);
                 }
                 coarse[ci as usize] += w;
             }
         }
-        let coarse = touched.into_iter().map(|ci| (ci, coarse[ci as usize]));
         // The best few by coarse score, kept in order as they come: no sort
         // of the whole candidate list, which at 100,000 claims is long.
         let mut top: Vec<(u32, f32)> = Vec::with_capacity(CANDIDATES + 1);
-        for (ci, w) in coarse {
-            let better = |&(c, x): &(u32, f32)| x > w || (x == w && c < ci);
-            let at = top.iter().take_while(|e| better(e)).count();
+        for ci in touched {
+            let w = coarse[ci as usize];
+            let mut at = 0;
+            while at < top.len() && (top[at].1 > w || (top[at].1 == w && top[at].0 < ci)) {
+                at += 1;
+            }
             if at < CANDIDATES {
                 top.insert(at, (ci, w));
                 top.truncate(CANDIDATES);
             }
         }
-        let mut out: Vec<Candidate> = top
-            .into_iter()
-            .map(|(ci, _)| {
-                let ci = ci as usize;
-                let mut features = self.features(&query, &index.fields[ci], index);
-                let named = analysis
-                    .mentions
-                    .iter()
-                    .any(|m| self.involves(ci, m.entity));
-                features.names_claim_entity = named;
-                // A person the claim has nothing to do with is part of what
-                // the selection says ("Witkoff held talks in Moscow" is not
-                // the report's remark on talks), unless the selection puts
-                // the claim in their mouth: that is a misattribution.
-                let by_document = self.by_document(ci);
-                let strangers = analysis
-                    .mentions
-                    .iter()
-                    .filter(|m| {
-                        self.analyzer.names_person(m.entity)
-                            && !self.involves(ci, m.entity)
-                            && (named || (by_document && !m.speaking))
-                    })
-                    .count();
-                if strangers > 0 && features.query_coverage > 0.0 {
-                    let total = features.evidence / features.query_coverage;
-                    let extra = strangers as f32 * UNKNOWN_WEIGHT * idf(n as f32, 0.0);
-                    features.query_coverage = features.evidence / (total + extra);
-                }
-                features.fragment = fragment.of(
-                    &analysis.stems,
-                    &self.plain_claims[ci],
-                    &self.stem_claims[lang_index(lang)][ci],
-                );
-                Candidate {
-                    claim: ci,
-                    lang,
-                    rank: features.score() + if named { NAMED_BONUS } else { 0.0 },
-                    features,
-                }
-            })
-            .collect();
+        let mut out: Vec<Candidate> = Vec::with_capacity(top.len());
+        for (ci, _) in top {
+            let ci = ci as usize;
+            let mut features = self.features(&query, &index.fields[ci], index);
+            let named = analysis
+                .mentions
+                .iter()
+                .any(|m| self.involves(ci, m.entity));
+            features.names_claim_entity = named;
+            // A person the claim has nothing to do with is part of what
+            // the selection says ("Witkoff held talks in Moscow" is not
+            // the report's remark on talks), unless the selection puts
+            // the claim in their mouth: that is a misattribution.
+            let by_document = self.by_document(ci);
+            let strangers = analysis
+                .mentions
+                .iter()
+                .filter(|m| {
+                    self.analyzer.names_person(m.entity)
+                        && !self.involves(ci, m.entity)
+                        && (named || (by_document && !m.speaking))
+                })
+                .count();
+            if strangers > 0 && features.query_coverage > 0.0 {
+                let total = features.evidence / features.query_coverage;
+                let extra = strangers as f32 * UNKNOWN_WEIGHT * idf(n as f32, 0.0);
+                features.query_coverage = features.evidence / (total + extra);
+            }
+            features.fragment = fragment.of(
+                &analysis.stems,
+                &self.plain_claims[ci],
+                &self.stem_claims[lang_index(lang)][ci],
+            );
+            out.push(Candidate {
+                claim: ci,
+                lang,
+                rank: features.score() + if named { NAMED_BONUS } else { 0.0 },
+                features,
+            });
+        }
         sort_by_rank(&mut out);
         out
     }
@@ -948,19 +955,22 @@ impl Matcher {
             let unknown = UNKNOWN_WEIGHT * idf(index.fields.len() as f32, 0.0);
             let mut weight = match id {
                 Some(t) if !index.postings(Key::Term(t)).is_empty() => index.idf(Key::Term(t)),
-                _ => term
-                    .concepts
-                    .iter()
-                    .map(|&c| index.idf(Key::Concept(c)))
-                    .fold(None, |acc: Option<f32>, w| {
-                        Some(acc.map_or(w, |a| a.min(w)))
+                // The rarest concept's, else the rarest fuzzy match's, at
+                // most the unknown word's.
+                _ => {
+                    let mut rarest: Option<f32> = None;
+                    for &c in &term.concepts {
+                        let w = index.idf(Key::Concept(c));
+                        rarest = Some(rarest.map_or(w, |a| a.min(w)));
+                    }
+                    rarest.unwrap_or_else(|| {
+                        let mut w = unknown;
+                        for &t in &fuzzy {
+                            w = w.min(index.idf(Key::Term(t)));
+                        }
+                        w
                     })
-                    .unwrap_or_else(|| {
-                        fuzzy
-                            .iter()
-                            .map(|&t| index.idf(Key::Term(t)))
-                            .fold(unknown, f32::min)
-                    }),
+                }
             };
             // An unmatched proper noun ("sanctions on Iran", "troops in
             // Greenland") is strong evidence that the sentence is about
