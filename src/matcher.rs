@@ -1041,7 +1041,9 @@ impl Matcher {
         let mut reversed_clauses: Vec<usize> = Vec::new();
         for &(qi, _, _, opposite) in &hits {
             if opposite && !query[qi].negator {
-                reversed_clauses.extend(query[qi].occurrences.iter().map(|o| o.0));
+                for o in &query[qi].occurrences {
+                    reversed_clauses.push(o.0);
+                }
             }
         }
         let mut matched_w = 0.0;
@@ -1051,7 +1053,11 @@ impl Matcher {
         // Clauses where the selection negates or reverses something.
         let mut polar_clauses = reversed_clauses.clone();
         for q in query {
-            polar_clauses.extend(q.occurrences.iter().filter(|o| o.1).map(|o| o.0));
+            for &(clause, negated) in &q.occurrences {
+                if negated {
+                    polar_clauses.push(clause);
+                }
+            }
         }
         for &(qi, w, claim_polarity, _) in &hits {
             matched_w += w;
@@ -1085,10 +1091,11 @@ impl Matcher {
         let n = index.fields.len() as f32;
         crate::sort::sort(&mut claim_terms);
         claim_terms.dedup();
-        let covered: f32 = claim_terms
-            .iter()
-            .map(|t| idf(n, index.postings(Key::Term(*t)).len() as f32))
-            .sum();
+        // From -0.0, as `f32`'s `Sum` does.
+        let mut covered = -0.0;
+        for &t in &claim_terms {
+            covered += idf(n, index.postings(Key::Term(t)).len() as f32);
+        }
         Features {
             query_coverage: if total > 0.0 { matched_w / total } else { 0.0 },
             claim_coverage: if field.mass > 0.0 {
@@ -1309,26 +1316,26 @@ fn fuzzy_candidates(term: &Term, index: &LangIndex) -> Vec<u32> {
     let len = word.chars().count();
     let mut out: Vec<u32> = Vec::new();
     if term.last && len >= 3 {
-        out.extend(with_prefix(&index.surfaces, word).iter().map(|&(_, t)| t));
+        for &(_, t) in with_prefix(&index.surfaces, word) {
+            out.push(t);
+        }
     }
     if term.first && len >= 3 {
         let reversed: String = word.chars().rev().collect();
-        out.extend(
-            with_prefix(&index.reversed, &reversed)
-                .iter()
-                .filter(|(s, _)| s.len() > word.len())
-                .map(|&(_, t)| t),
-        );
+        for (s, t) in with_prefix(&index.reversed, &reversed) {
+            if s.len() > word.len() {
+                out.push(*t);
+            }
+        }
     }
     if out.is_empty() && len >= 5 {
         let max = if len >= 9 { 2 } else { 1 };
-        let first: String = word.chars().take(1).collect();
-        out.extend(
-            with_prefix(&index.surfaces, &first)
-                .iter()
-                .filter(|(s, _)| within_edits(word, s, max))
-                .map(|&(_, t)| t),
-        );
+        let first = &word[..word.chars().next().map_or(0, char::len_utf8)];
+        for (s, t) in with_prefix(&index.surfaces, first) {
+            if within_edits(word, s, max) {
+                out.push(*t);
+            }
+        }
     }
     let mut unique = Vec::with_capacity(out.len().min(MAX_FUZZY));
     for t in out {
@@ -1365,7 +1372,10 @@ fn within_edits(a: &str, b: &str, max: usize) -> bool {
     if a.len().abs_diff(b.len()) > max {
         return false;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut prev = vec![0; b.len() + 1];
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     let mut cur = vec![0; b.len() + 1];
     for i in 1..=a.len() {
         cur[0] = i;
