@@ -28,6 +28,15 @@ pub fn lang_index(lang: Lang) -> usize {
     }
 }
 
+/// The list of language `li` (an index of [`LANGS`]).
+fn in_lang(lists: &crate::lexicon::PerLang, li: usize) -> &[String] {
+    if li == 0 {
+        &lists.it
+    } else {
+        &lists.en
+    }
+}
+
 /// What a lexicon phrase does when it occurs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -286,12 +295,33 @@ impl std::fmt::Debug for Analyzer {
 impl Analyzer {
     /// Builds an analyzer for a lexicon and the entities of a bundle.
     pub fn new(lexicon: &Lexicon, bundle: &Bundle) -> Analyzer {
-        let folded = |words: &[String]| WordSet::new(words.iter().map(|w| fold(w)));
-        let stopwords = [folded(&lexicon.stopwords.it), folded(&lexicon.stopwords.en)];
-        let clause_words = [
-            folded(&lexicon.clause_breaks.it),
-            folded(&lexicon.clause_breaks.en),
+        // Loops rather than iterator chains, here and in the analysis: each
+        // chain costs the wasm a few functions of its own.
+        let folded = |lists: &[&Vec<String>]| {
+            let mut words = Vec::new();
+            for list in lists {
+                for w in *list {
+                    words.push(fold(w));
+                }
+            }
+            WordSet::new(words)
+        };
+        let stopwords = [
+            folded(&[&lexicon.stopwords.it]),
+            folded(&[&lexicon.stopwords.en]),
         ];
+        let clause_words = [
+            folded(&[&lexicon.clause_breaks.it]),
+            folded(&[&lexicon.clause_breaks.en]),
+        ];
+        let mut names_only = Vec::with_capacity(bundle.entities.len());
+        for e in &bundle.entities {
+            names_only.push(matches!(e.kind, EntityKind::Person | EntityKind::Group));
+        }
+        let mut concept_ids = Vec::with_capacity(lexicon.concepts.len());
+        for c in &lexicon.concepts {
+            concept_ids.push(c.id.clone());
+        }
         let mut analyzer = Analyzer {
             stopwords,
             clause_words,
@@ -299,27 +329,13 @@ impl Analyzer {
             aliases: PhraseTable::default(),
             alias_words: WordSet::default(),
             place_words: WordSet::default(),
-            names_only: bundle
-                .entities
-                .iter()
-                .map(|e| matches!(e.kind, EntityKind::Person | EntityKind::Group))
-                .collect(),
-            concept_ids: lexicon.concepts.iter().map(|c| c.id.clone()).collect(),
+            names_only,
+            concept_ids,
             opposites: vec![Vec::new(); lexicon.concepts.len()],
-            abbreviations: WordSet::new(
-                (lexicon.abbreviations.it.iter())
-                    .chain(&lexicon.abbreviations.en)
-                    .map(|a| fold(a)),
-            ),
+            abbreviations: folded(&[&lexicon.abbreviations.it, &lexicon.abbreviations.en]),
         };
         for (li, _) in LANGS.iter().enumerate() {
-            let pick = |p: &crate::lexicon::PerLang| -> Vec<String> {
-                if li == 0 {
-                    p.it.clone()
-                } else {
-                    p.en.clone()
-                }
-            };
+            let pick = |p| in_lang(p, li);
             let lists = [
                 (pick(&lexicon.negators), Role::Negator),
                 (pick(&lexicon.denials), Role::Denial),
@@ -328,7 +344,7 @@ impl Analyzer {
             ];
             for (words, role) in lists {
                 for phrase in words {
-                    let keys = analyzer.stem_phrase(&phrase, li, lexicon.stemmed);
+                    let keys = analyzer.stem_phrase(phrase, li, lexicon.stemmed);
                     analyzer.phrases[li].insert(keys, role);
                 }
             }
@@ -348,19 +364,29 @@ impl Analyzer {
             }
         }
         let mut place_words = Vec::new();
-        for place in lexicon.places.it.iter().chain(&lexicon.places.en) {
-            place_words.extend(tokenize(place).into_iter().map(|t| t.text));
+        for places in [&lexicon.places.it, &lexicon.places.en] {
+            for place in places {
+                for t in tokenize(place) {
+                    place_words.push(t.text);
+                }
+            }
         }
         let mut alias_words = place_words.clone();
         for (ei, entity) in bundle.entities.iter().enumerate() {
-            let names = entity.aliases.iter().chain(std::iter::once(&entity.name));
-            let names = names
-                .map(|a| (a, Role::Entity(ei)))
-                .chain(entity.metonyms.iter().map(|m| (m, Role::Metonym(ei))));
-            for (alias, role) in names {
-                let keys: Vec<String> = tokenize(alias).into_iter().map(|t| t.text).collect();
-                alias_words.extend(keys.iter().cloned());
-                analyzer.aliases.insert(keys, role);
+            let names = [
+                (&entity.aliases[..], Role::Entity(ei)),
+                (std::slice::from_ref(&entity.name), Role::Entity(ei)),
+                (&entity.metonyms[..], Role::Metonym(ei)),
+            ];
+            for (names, role) in names {
+                for alias in names {
+                    let mut keys = Vec::new();
+                    for t in tokenize(alias) {
+                        alias_words.push(t.text.clone());
+                        keys.push(t.text);
+                    }
+                    analyzer.aliases.insert(keys, role);
+                }
             }
         }
         analyzer.place_words = WordSet::new(place_words);
@@ -376,13 +402,17 @@ impl Analyzer {
     /// already `stemmed` (see [`Lexicon::stemmed`]), the space-separated
     /// stems it holds.
     fn stem_phrase(&self, phrase: &str, li: usize, stemmed: bool) -> Vec<String> {
+        let mut keys = Vec::new();
         if stemmed {
-            return phrase.split(' ').map(str::to_owned).collect();
+            for key in phrase.split(' ') {
+                keys.push(key.to_owned());
+            }
+        } else {
+            for t in tokenize(phrase) {
+                keys.push(self.stem(&t.text, li));
+            }
         }
-        tokenize(phrase)
-            .iter()
-            .map(|t| self.stem(&t.text, li))
-            .collect()
+        keys
     }
 
     /// Whether entity `e` of the bundle is named by its names alone (a
