@@ -455,16 +455,24 @@ impl Analyzer {
         let li = lang_index(lang);
         let mut out = Analysis::default();
         // In a headline in capitals, capitals say nothing about names.
-        let letters = tokens.iter().filter(|t| t.text.chars().count() > 1);
-        let (caps, words_n) =
-            letters.fold((0, 0), |(c, n), t| (c + usize::from(t.all_caps), n + 1));
+        let (mut caps, mut words_n) = (0, 0);
+        // Its words, and the stems of its words.
+        let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
+        let mut stems: Vec<String> = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            if t.text.chars().count() > 1 {
+                caps += usize::from(t.all_caps);
+                words_n += 1;
+            }
+            words.push(&t.text);
+            stems.push(self.stem(&t.text, li));
+        }
         let shouting = words_n > 0 && caps * 10 >= words_n * 6;
         // Entities first, on folded words: aliases are names, not stems.
         let mut is_entity = vec![false; tokens.len()];
         // Words of an institution's or country's name ("Stati Uniti",
         // "ONU"): not content, but a synonym set may know them.
         let mut in_body = vec![false; tokens.len()];
-        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
         // Places that may stand for an entity: (entity, first token, end).
         let mut metonyms: Vec<(usize, usize, usize)> = Vec::new();
         let mut i = 0;
@@ -487,8 +495,8 @@ impl Analyzer {
                 }) {
                     metonyms.push((e, i, i + len));
                 }
-                let entity = roles.into_iter().find_map(|r| match r {
-                    Role::Entity(e) => Some(e),
+                let entity = roles.iter().find_map(|r| match r {
+                    Role::Entity(e) => Some(*e),
                     _ => None,
                 });
                 if let Some(e) = entity {
@@ -499,7 +507,7 @@ impl Analyzer {
                         speaking: tokens[i + len - 1].colon_after,
                     });
                     if self.names_only[e] {
-                        is_entity[i..i + len].iter_mut().for_each(|x| *x = true);
+                        is_entity[i..i + len].fill(true);
                         // "Britain's Keir Starmer": the country qualifies
                         // the name.
                         let mut j = i;
@@ -507,10 +515,10 @@ impl Analyzer {
                             j -= 1;
                         }
                         if j > 0 && self.place_words.contains(words[j - 1]) {
-                            is_entity[j - 1..i].iter_mut().for_each(|x| *x = true);
+                            is_entity[j - 1..i].fill(true);
                         }
                     } else {
-                        in_body[i..i + len].iter_mut().for_each(|x| *x = true);
+                        in_body[i..i + len].fill(true);
                     }
                 }
                 i += len;
@@ -518,10 +526,10 @@ impl Analyzer {
                 i += 1;
             }
         }
-        let stems: Vec<String> = tokens.iter().map(|t| self.stem(&t.text, li)).collect();
-        let stem_refs: Vec<&str> = stems.iter().map(String::as_str).collect();
+        let mut stem_refs: Vec<&str> = Vec::with_capacity(stems.len());
         out.stems.push(' ');
         for stem in &stems {
+            stem_refs.push(stem);
             out.stems.push_str(stem);
             out.stems.push(' ');
         }
@@ -586,11 +594,7 @@ impl Analyzer {
                     let span = &tokens[i..i + len];
                     out.terms.push(Term {
                         stem: stem_refs[i..i + len].join("_"),
-                        word: span
-                            .iter()
-                            .map(|t| t.text.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" "),
+                        word: words[i..i + len].join(" "),
                         concepts,
                         negated: false,
                         clause,
@@ -653,7 +657,16 @@ impl Analyzer {
                 tokens[to - 1].colon_after || reporting_at.iter().any(|&r| r >= to && r <= to + 2);
             if speaking {
                 let (start, end) = (tokens[from].start, tokens[to - 1].end);
-                out.terms.retain(|t| t.end <= start || t.start >= end);
+                // `retain`, written out: its generic code costs more.
+                let mut kept = 0;
+                for j in 0..out.terms.len() {
+                    let t = &out.terms[j];
+                    if t.end <= start || t.start >= end {
+                        out.terms.swap(kept, j);
+                        kept += 1;
+                    }
+                }
+                out.terms.truncate(kept);
                 out.mentions.push(Mention {
                     entity,
                     start,
@@ -710,8 +723,12 @@ impl Analyzer {
             }
             if !span.is_empty() {
                 let name = &tokens[span];
+                let mut words = Vec::with_capacity(name.len());
+                for t in name {
+                    words.push(t.text.clone());
+                }
                 found.push(UnknownSpeaker {
-                    words: name.iter().map(|t| t.text.clone()).collect(),
+                    words,
                     start: name[0].start,
                     end: name[name.len() - 1].end,
                 });
