@@ -364,14 +364,15 @@ impl Analyzer {
             }
         }
         let mut place_words = Vec::new();
+        let mut alias_words = Vec::new();
         for places in [&lexicon.places.it, &lexicon.places.en] {
             for place in places {
                 for t in tokenize(place) {
+                    alias_words.push(t.text.clone());
                     place_words.push(t.text);
                 }
             }
         }
-        let mut alias_words = place_words.clone();
         for (ei, entity) in bundle.entities.iter().enumerate() {
             let names = [
                 (&entity.aliases[..], Role::Entity(ei)),

@@ -1039,10 +1039,13 @@ impl Matcher {
             }
         }
         let mut reversed_clauses: Vec<usize> = Vec::new();
+        // Clauses where the selection negates or reverses something.
+        let mut polar_clauses: Vec<usize> = Vec::new();
         for &(qi, _, _, opposite) in &hits {
             if opposite && !query[qi].negator {
                 for o in &query[qi].occurrences {
                     reversed_clauses.push(o.0);
+                    polar_clauses.push(o.0);
                 }
             }
         }
@@ -1050,8 +1053,6 @@ impl Matcher {
         let mut polar_w = 0.0;
         let mut flipped_w = 0.0;
         let mut core_w = 0.0;
-        // Clauses where the selection negates or reverses something.
-        let mut polar_clauses = reversed_clauses.clone();
         for q in query {
             for &(clause, negated) in &q.occurrences {
                 if negated {
@@ -1089,8 +1090,7 @@ impl Matcher {
         let negated_core = field.terms.iter().any(|(_, p)| p.neg && !p.pos);
         let matched = hits.len();
         let n = index.fields.len() as f32;
-        crate::sort::sort(&mut claim_terms);
-        claim_terms.dedup();
+        crate::sort::sort_unique(&mut claim_terms);
         // From -0.0, as `f32`'s `Sum` does.
         let mut covered = -0.0;
         for &t in &claim_terms {
@@ -1225,8 +1225,7 @@ fn post(lists: &mut Vec<Vec<u32>>, at: u32, ci: usize) {
 
 /// Sorts `list` and drops its repeats, releasing the room they took.
 fn sort_unique(list: &mut Vec<(String, u32)>) {
-    crate::sort::sort(list);
-    list.dedup();
+    crate::sort::sort_unique(list);
     list.shrink_to_fit();
 }
 
