@@ -605,12 +605,16 @@ impl Matcher {
                         || (m.speaking && self.speakers[ci].contains(&e))
                 })
             };
-            let own = ranked.iter().filter(|_| !names(top.claim)).find(|c| {
-                c.features.score() >= MATCH_THRESHOLD
-                    && c.rank + SPEAKER_MARGIN >= top.rank
-                    && names(c.claim)
-            });
-            let c = own.unwrap_or(top).clone();
+            let mut c = top;
+            if !names(top.claim) {
+                let own = ranked.iter().find(|c| {
+                    c.features.score() >= MATCH_THRESHOLD
+                        && c.rank + SPEAKER_MARGIN >= top.rank
+                        && names(c.claim)
+                });
+                c = own.unwrap_or(top);
+            }
+            let c = c.clone();
             let better = best.as_ref().is_none_or(|(b, _)| c.rank > b.rank);
             if better {
                 best = Some((c, analysis));
@@ -650,20 +654,19 @@ impl Matcher {
                         .as_ref()
                         .is_some_and(|d| find(d, p).is_some()))
         };
-        let contradicted = cand.features.flip_share >= FLIP_SHARE && !quoted();
-        // Nor can it put words in the wrong mouth: the report's own heading
-        // "Meloni, pressione collettiva su Mosca" is the report speaking.
-        let attributed_to = self
-            .misattribution(cand.claim, sentence, &analysis, cand.lang)
-            .filter(|_| !quoted());
-        let verdict = if contradicted {
-            Verdict::Contradicted
-        } else if attributed_to.is_some() {
-            Verdict::Misattributed
-        } else {
-            Verdict::Supported
-        };
-        let attributed_to = attributed_to.filter(|_| verdict == Verdict::Misattributed);
+        let mut verdict = Verdict::Supported;
+        let mut attributed_to = None;
+        if cand.features.flip_share >= FLIP_SHARE && !quoted() {
+            verdict = Verdict::Contradicted;
+        } else if let Some(who) = self.misattribution(cand.claim, sentence, &analysis, cand.lang) {
+            // Nor can it put words in the wrong mouth: the report's own
+            // heading "Meloni, pressione collettiva su Mosca" is the report
+            // speaking.
+            if !quoted() {
+                verdict = Verdict::Misattributed;
+                attributed_to = Some(who);
+            }
+        }
         let result = self.result(cand.claim, verdict, score, attributed_to, out_lang, len);
         (result, cand.features.evidence)
     }
