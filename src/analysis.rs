@@ -28,6 +28,15 @@ pub fn lang_index(lang: Lang) -> usize {
     }
 }
 
+/// The list of language `li` (an index of [`LANGS`]).
+fn in_lang(lists: &crate::lexicon::PerLang, li: usize) -> &[String] {
+    if li == 0 {
+        &lists.it
+    } else {
+        &lists.en
+    }
+}
+
 /// What a lexicon phrase does when it occurs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -286,12 +295,33 @@ impl std::fmt::Debug for Analyzer {
 impl Analyzer {
     /// Builds an analyzer for a lexicon and the entities of a bundle.
     pub fn new(lexicon: &Lexicon, bundle: &Bundle) -> Analyzer {
-        let folded = |words: &[String]| WordSet::new(words.iter().map(|w| fold(w)));
-        let stopwords = [folded(&lexicon.stopwords.it), folded(&lexicon.stopwords.en)];
-        let clause_words = [
-            folded(&lexicon.clause_breaks.it),
-            folded(&lexicon.clause_breaks.en),
+        // Loops rather than iterator chains, here and in the analysis: each
+        // chain costs the wasm a few functions of its own.
+        let folded = |lists: &[&Vec<String>]| {
+            let mut words = Vec::new();
+            for list in lists {
+                for w in *list {
+                    words.push(fold(w));
+                }
+            }
+            WordSet::new(words)
+        };
+        let stopwords = [
+            folded(&[&lexicon.stopwords.it]),
+            folded(&[&lexicon.stopwords.en]),
         ];
+        let clause_words = [
+            folded(&[&lexicon.clause_breaks.it]),
+            folded(&[&lexicon.clause_breaks.en]),
+        ];
+        let mut names_only = Vec::with_capacity(bundle.entities.len());
+        for e in &bundle.entities {
+            names_only.push(matches!(e.kind, EntityKind::Person | EntityKind::Group));
+        }
+        let mut concept_ids = Vec::with_capacity(lexicon.concepts.len());
+        for c in &lexicon.concepts {
+            concept_ids.push(c.id.clone());
+        }
         let mut analyzer = Analyzer {
             stopwords,
             clause_words,
@@ -299,27 +329,13 @@ impl Analyzer {
             aliases: PhraseTable::default(),
             alias_words: WordSet::default(),
             place_words: WordSet::default(),
-            names_only: bundle
-                .entities
-                .iter()
-                .map(|e| matches!(e.kind, EntityKind::Person | EntityKind::Group))
-                .collect(),
-            concept_ids: lexicon.concepts.iter().map(|c| c.id.clone()).collect(),
+            names_only,
+            concept_ids,
             opposites: vec![Vec::new(); lexicon.concepts.len()],
-            abbreviations: WordSet::new(
-                (lexicon.abbreviations.it.iter())
-                    .chain(&lexicon.abbreviations.en)
-                    .map(|a| fold(a)),
-            ),
+            abbreviations: folded(&[&lexicon.abbreviations.it, &lexicon.abbreviations.en]),
         };
         for (li, _) in LANGS.iter().enumerate() {
-            let pick = |p: &crate::lexicon::PerLang| -> Vec<String> {
-                if li == 0 {
-                    p.it.clone()
-                } else {
-                    p.en.clone()
-                }
-            };
+            let pick = |p| in_lang(p, li);
             let lists = [
                 (pick(&lexicon.negators), Role::Negator),
                 (pick(&lexicon.denials), Role::Denial),
@@ -328,7 +344,7 @@ impl Analyzer {
             ];
             for (words, role) in lists {
                 for phrase in words {
-                    let keys = analyzer.stem_phrase(&phrase, li, lexicon.stemmed);
+                    let keys = analyzer.stem_phrase(phrase, li, lexicon.stemmed);
                     analyzer.phrases[li].insert(keys, role);
                 }
             }
@@ -348,19 +364,30 @@ impl Analyzer {
             }
         }
         let mut place_words = Vec::new();
-        for place in lexicon.places.it.iter().chain(&lexicon.places.en) {
-            place_words.extend(tokenize(place).into_iter().map(|t| t.text));
+        let mut alias_words = Vec::new();
+        for places in [&lexicon.places.it, &lexicon.places.en] {
+            for place in places {
+                for t in tokenize(place) {
+                    alias_words.push(t.text.clone());
+                    place_words.push(t.text);
+                }
+            }
         }
-        let mut alias_words = place_words.clone();
         for (ei, entity) in bundle.entities.iter().enumerate() {
-            let names = entity.aliases.iter().chain(std::iter::once(&entity.name));
-            let names = names
-                .map(|a| (a, Role::Entity(ei)))
-                .chain(entity.metonyms.iter().map(|m| (m, Role::Metonym(ei))));
-            for (alias, role) in names {
-                let keys: Vec<String> = tokenize(alias).into_iter().map(|t| t.text).collect();
-                alias_words.extend(keys.iter().cloned());
-                analyzer.aliases.insert(keys, role);
+            let names = [
+                (&entity.aliases[..], Role::Entity(ei)),
+                (std::slice::from_ref(&entity.name), Role::Entity(ei)),
+                (&entity.metonyms[..], Role::Metonym(ei)),
+            ];
+            for (names, role) in names {
+                for alias in names {
+                    let mut keys = Vec::new();
+                    for t in tokenize(alias) {
+                        alias_words.push(t.text.clone());
+                        keys.push(t.text);
+                    }
+                    analyzer.aliases.insert(keys, role);
+                }
             }
         }
         analyzer.place_words = WordSet::new(place_words);
@@ -376,13 +403,17 @@ impl Analyzer {
     /// already `stemmed` (see [`Lexicon::stemmed`]), the space-separated
     /// stems it holds.
     fn stem_phrase(&self, phrase: &str, li: usize, stemmed: bool) -> Vec<String> {
+        let mut keys = Vec::new();
         if stemmed {
-            return phrase.split(' ').map(str::to_owned).collect();
+            for key in phrase.split(' ') {
+                keys.push(key.to_owned());
+            }
+        } else {
+            for t in tokenize(phrase) {
+                keys.push(self.stem(&t.text, li));
+            }
         }
-        tokenize(phrase)
-            .iter()
-            .map(|t| self.stem(&t.text, li))
-            .collect()
+        keys
     }
 
     /// Whether entity `e` of the bundle is named by its names alone (a
@@ -425,16 +456,24 @@ impl Analyzer {
         let li = lang_index(lang);
         let mut out = Analysis::default();
         // In a headline in capitals, capitals say nothing about names.
-        let letters = tokens.iter().filter(|t| t.text.chars().count() > 1);
-        let (caps, words_n) =
-            letters.fold((0, 0), |(c, n), t| (c + usize::from(t.all_caps), n + 1));
+        let (mut caps, mut words_n) = (0, 0);
+        // Its words, and the stems of its words.
+        let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
+        let mut stems: Vec<String> = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            if t.text.chars().count() > 1 {
+                caps += usize::from(t.all_caps);
+                words_n += 1;
+            }
+            words.push(&t.text);
+            stems.push(self.stem(&t.text, li));
+        }
         let shouting = words_n > 0 && caps * 10 >= words_n * 6;
         // Entities first, on folded words: aliases are names, not stems.
         let mut is_entity = vec![false; tokens.len()];
         // Words of an institution's or country's name ("Stati Uniti",
         // "ONU"): not content, but a synonym set may know them.
         let mut in_body = vec![false; tokens.len()];
-        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
         // Places that may stand for an entity: (entity, first token, end).
         let mut metonyms: Vec<(usize, usize, usize)> = Vec::new();
         let mut i = 0;
@@ -457,8 +496,8 @@ impl Analyzer {
                 }) {
                     metonyms.push((e, i, i + len));
                 }
-                let entity = roles.into_iter().find_map(|r| match r {
-                    Role::Entity(e) => Some(e),
+                let entity = roles.iter().find_map(|r| match r {
+                    Role::Entity(e) => Some(*e),
                     _ => None,
                 });
                 if let Some(e) = entity {
@@ -469,7 +508,7 @@ impl Analyzer {
                         speaking: tokens[i + len - 1].colon_after,
                     });
                     if self.names_only[e] {
-                        is_entity[i..i + len].iter_mut().for_each(|x| *x = true);
+                        is_entity[i..i + len].fill(true);
                         // "Britain's Keir Starmer": the country qualifies
                         // the name.
                         let mut j = i;
@@ -477,10 +516,10 @@ impl Analyzer {
                             j -= 1;
                         }
                         if j > 0 && self.place_words.contains(words[j - 1]) {
-                            is_entity[j - 1..i].iter_mut().for_each(|x| *x = true);
+                            is_entity[j - 1..i].fill(true);
                         }
                     } else {
-                        in_body[i..i + len].iter_mut().for_each(|x| *x = true);
+                        in_body[i..i + len].fill(true);
                     }
                 }
                 i += len;
@@ -488,10 +527,10 @@ impl Analyzer {
                 i += 1;
             }
         }
-        let stems: Vec<String> = tokens.iter().map(|t| self.stem(&t.text, li)).collect();
-        let stem_refs: Vec<&str> = stems.iter().map(String::as_str).collect();
+        let mut stem_refs: Vec<&str> = Vec::with_capacity(stems.len());
         out.stems.push(' ');
         for stem in &stems {
+            stem_refs.push(stem);
             out.stems.push_str(stem);
             out.stems.push(' ');
         }
@@ -556,11 +595,7 @@ impl Analyzer {
                     let span = &tokens[i..i + len];
                     out.terms.push(Term {
                         stem: stem_refs[i..i + len].join("_"),
-                        word: span
-                            .iter()
-                            .map(|t| t.text.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" "),
+                        word: words[i..i + len].join(" "),
                         concepts,
                         negated: false,
                         clause,
@@ -623,7 +658,16 @@ impl Analyzer {
                 tokens[to - 1].colon_after || reporting_at.iter().any(|&r| r >= to && r <= to + 2);
             if speaking {
                 let (start, end) = (tokens[from].start, tokens[to - 1].end);
-                out.terms.retain(|t| t.end <= start || t.start >= end);
+                // `retain`, written out: its generic code costs more.
+                let mut kept = 0;
+                for j in 0..out.terms.len() {
+                    let t = &out.terms[j];
+                    if t.end <= start || t.start >= end {
+                        out.terms.swap(kept, j);
+                        kept += 1;
+                    }
+                }
+                out.terms.truncate(kept);
                 out.mentions.push(Mention {
                     entity,
                     start,
@@ -680,8 +724,12 @@ impl Analyzer {
             }
             if !span.is_empty() {
                 let name = &tokens[span];
+                let mut words = Vec::with_capacity(name.len());
+                for t in name {
+                    words.push(t.text.clone());
+                }
                 found.push(UnknownSpeaker {
-                    words: name.iter().map(|t| t.text.clone()).collect(),
+                    words,
                     start: name[0].start,
                     end: name[name.len() - 1].end,
                 });

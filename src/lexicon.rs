@@ -106,21 +106,21 @@ impl Lexicon {
         let (stopwords, negators, denials) = (per_lang(), per_lang(), per_lang());
         let (expletives, clause_breaks) = (per_lang(), per_lang());
         let (reporting, places, abbreviations) = (per_lang(), per_lang(), per_lang());
-        let ids = entries(lines.next());
-        let opposites = ids
-            .chunks_exact(2)
-            .map(|pair| [pair[0].clone(), pair[1].clone()])
-            .collect();
-        let concepts = lines
-            .map(|line| {
-                let mut fields = line.split('\t');
-                Concept {
-                    id: fields.next().unwrap_or_default().to_owned(),
-                    it: entries(fields.next()),
-                    en: entries(fields.next()),
-                }
-            })
-            .collect();
+        // Loops rather than iterator chains, which cost the wasm a few
+        // functions each.
+        let mut opposites = Vec::new();
+        for pair in entries(lines.next()).chunks_exact(2) {
+            opposites.push([pair[0].clone(), pair[1].clone()]);
+        }
+        let mut concepts = Vec::new();
+        for line in lines {
+            let mut fields = line.split('\t');
+            concepts.push(Concept {
+                id: fields.next().unwrap_or_default().to_owned(),
+                it: entries(fields.next()),
+                en: entries(fields.next()),
+            });
+        }
         Lexicon {
             stopwords,
             negators,
@@ -256,10 +256,13 @@ impl Lexicon {
 
 /// The entries of one line of [`crate::data::BUNDLED_LEXICON_LINES`].
 fn entries(line: Option<&str>) -> Vec<String> {
-    match line {
-        None | Some("") => Vec::new(),
-        Some(line) => line.split('|').map(str::to_owned).collect(),
+    let mut out = Vec::new();
+    if let Some(line) = line.filter(|line| !line.is_empty()) {
+        for entry in line.split('|') {
+            out.push(entry.to_owned());
+        }
     }
+    out
 }
 
 #[cfg(test)]

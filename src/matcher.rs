@@ -11,8 +11,6 @@
 //! negations that disagree make it *contradicted*, a named entity other than
 //! the speaker makes it *misattributed*, anything else *supported*.
 
-use crate::hash::Map as HashMap;
-
 use crate::analysis::{lang_index, Analysis, Analyzer, Term, LANGS};
 use crate::claims::{Bundle, Claim, EntityKind};
 use crate::explain;
@@ -302,7 +300,10 @@ pub struct Candidate {
 pub struct Matcher {
     bundle: Bundle,
     analyzer: Analyzer,
-    vocab: HashMap<String, u32>,
+    /// Every stem of the claims with its term id, sorted by stem: searched
+    /// by halves, which keeps hash table code (1.5 KB of the gzipped wasm) out
+    /// of the wasm.
+    vocab: Vec<(String, u32)>,
     index: [LangIndex; 2],
     /// Per claim: entities its own texts name, or its `mentions` list.
     named_by_claim: Vec<Vec<usize>>,
@@ -336,7 +337,7 @@ impl Matcher {
     /// Indexes a validated bundle with a given lexicon.
     pub fn with_lexicon(bundle: Bundle, lexicon: &Lexicon) -> Matcher {
         let analyzer = Analyzer::new(lexicon, &bundle);
-        let mut vocab: HashMap<String, u32> = HashMap::default();
+        let mut vocab: Vec<(String, u32)> = Vec::new();
         let mut index = [LangIndex::default(), LangIndex::default()];
         let mut named_by_claim = Vec::with_capacity(bundle.claims.len());
         let entity_index = |id: &str| bundle.entities.iter().position(|e| e.id == id);
@@ -345,11 +346,12 @@ impl Matcher {
         // Per language, the length of `surfaces` after its last sorting.
         let mut compacted = [1024, 1024];
         for claim in &bundle.claims {
-            let mut named: Vec<usize> = claim
-                .mentions
-                .iter()
-                .filter_map(|m| entity_index(m))
-                .collect();
+            // Loops rather than iterator chains here and below: each chain
+            // costs the wasm a few functions of its own.
+            let mut named: Vec<usize> = Vec::new();
+            for m in &claim.mentions {
+                named.extend(entity_index(m));
+            }
             for (li, lang) in LANGS.iter().enumerate() {
                 // The claim's own text decides polarity; the verbatim quote
                 // adds its words (and their polarity only where the text
@@ -359,7 +361,11 @@ impl Matcher {
                 if *lang == Lang::It {
                     sources.push(analyzer.analyze(&claim.quote.text, Lang::It));
                 }
-                stem_claims[li].push(sources.iter().map(|a| a.stems.as_str()).collect());
+                let mut stems = String::new();
+                for analysis in &sources {
+                    stems.push_str(&analysis.stems);
+                }
+                stem_claims[li].push(stems);
                 let mut field = Field::default();
                 for (si, analysis) in sources.iter().enumerate() {
                     for m in &analysis.mentions {
@@ -369,7 +375,7 @@ impl Matcher {
                     }
                     for term in &analysis.terms {
                         let next = vocab.len() as u32;
-                        let id = *vocab.entry(term.stem.clone()).or_insert(next);
+                        let id = intern(&mut vocab, &term.stem, next);
                         let known = si > 0 && field.term(id).is_some();
                         // A claim's subject before its negator ("la forza
                         // ... non sostituirà") is neither for nor against.
@@ -391,7 +397,7 @@ impl Matcher {
                                 if analyzer.is_stopword(w, li) || w.chars().count() < 3 {
                                     continue;
                                 }
-                                vocab.entry(analyzer.stem(w, li)).or_insert(id);
+                                intern(&mut vocab, &analyzer.stem(w, li), id);
                                 index[li].surfaces.push((w.to_owned(), id));
                             }
                         } else {
@@ -422,58 +428,43 @@ impl Matcher {
         }
         for li in index.iter_mut() {
             sort_unique(&mut li.surfaces);
-            li.reversed = li
-                .surfaces
-                .iter()
-                .map(|(w, t)| (w.chars().rev().collect(), *t))
-                .collect();
-            crate::sort::sort(&mut li.reversed);
+            let mut reversed = Vec::with_capacity(li.surfaces.len());
+            for (w, t) in &li.surfaces {
+                reversed.push((w.chars().rev().collect::<String>(), *t));
+            }
+            crate::sort::sort(&mut reversed);
+            li.reversed = reversed;
             for (ci, field) in li.fields.iter().enumerate() {
-                let keys = field
-                    .terms
-                    .iter()
-                    .map(|t| Key::Term(t.0))
-                    .chain(field.concepts.iter().map(|c| Key::Concept(c.0)));
-                for key in keys {
-                    let lists = match key {
-                        Key::Term(t) => (&mut li.term_postings, t),
-                        Key::Concept(c) => (&mut li.concept_postings, c),
-                    };
-                    let (lists, at) = (lists.0, lists.1 as usize);
-                    if lists.len() <= at {
-                        lists.resize(at + 1, Vec::new());
-                    }
-                    lists[at].push(ci as u32);
+                for t in &field.terms {
+                    post(&mut li.term_postings, t.0, ci);
+                }
+                for c in &field.concepts {
+                    post(&mut li.concept_postings, c.0, ci);
                 }
             }
             let n = li.fields.len() as f32;
-            let term_idf =
-                |t: &u32, li: &LangIndex| idf(n, li.postings(Key::Term(*t)).len() as f32);
-            let masses: Vec<f32> = li
-                .fields
-                .iter()
-                .map(|f| f.terms.iter().map(|t| term_idf(&t.0, li)).sum())
-                .collect();
-            for (f, m) in li.fields.iter_mut().zip(masses) {
-                f.mass = m;
+            for ci in 0..li.fields.len() {
+                // From -0.0, as `f32`'s `Sum` does.
+                let mut mass = -0.0;
+                for t in &li.fields[ci].terms {
+                    mass += idf(n, li.postings(Key::Term(t.0)).len() as f32);
+                }
+                li.fields[ci].mass = mass;
             }
         }
-        let plain_claims = bundle
-            .claims
-            .iter()
-            .map(|c| plain(&[&c.quote.text, " | ", &c.text.it, " | ", &c.text.en].concat()))
-            .collect();
         let plain_document = bundle.document.text.as_deref().map(plain);
-        let quote_spans = bundle
-            .claims
-            .iter()
-            .map(|c| {
-                let quote = plain(&c.quote.text);
-                let document = plain_document.as_ref()?;
-                let at = find(document, &quote).filter(|_| !quote.is_empty())?;
-                Some((at, at + quote.len()))
-            })
-            .collect();
+        let mut plain_claims = Vec::with_capacity(bundle.claims.len());
+        let mut quote_spans = Vec::with_capacity(bundle.claims.len());
+        for c in &bundle.claims {
+            plain_claims.push(plain(
+                &[&c.quote.text, " | ", &c.text.it, " | ", &c.text.en].concat(),
+            ));
+            let quote = plain(&c.quote.text);
+            let at = (plain_document.as_ref())
+                .and_then(|document| find(document, &quote))
+                .filter(|_| !quote.is_empty());
+            quote_spans.push(at.map(|at| (at, at + quote.len())));
+        }
         Matcher {
             plain_claims,
             stem_claims,
@@ -510,32 +501,37 @@ impl Matcher {
             spans.truncate(MAX_SENTENCES);
             truncated = true;
         }
-        let chars: Vec<char> = text.chars().collect();
         let reader_lang = || lang.unwrap_or_else(|| self.languages(&tokenize(text)).0);
         // Each part with its weight as the most relevant one: its score,
         // discounted when the evidence is thin, so that a full sentence
         // wins over a three-word heading above it.
-        let (mut parts, relevance): (Vec<CheckResult>, Vec<f32>) = spans
-            .iter()
-            .map(|&(s, e)| {
-                let sentence: String = chars[s..e].iter().collect();
-                let (mut r, evidence) = self.check_sentence(&sentence, lang);
-                r.start += s;
-                r.end += s;
-                let relevance = r.score as f32 * (1.0 - (-evidence / 4.0).exp());
-                (r, relevance)
-            })
-            .unzip();
+        let mut parts: Vec<CheckResult> = Vec::with_capacity(spans.len());
+        let mut relevance: Vec<f32> = Vec::with_capacity(spans.len());
+        // Spans count chars and come in order: each sentence's bytes are
+        // found from where the previous one ended, a slice of `text`
+        // rather than a copy of a char vector.
+        let (mut char_at, mut byte_at) = (0, 0);
+        for &(s, e) in &spans {
+            let from = byte_at + byte_offset(&text[byte_at..], s - char_at);
+            let to = from + byte_offset(&text[from..], e - s);
+            (char_at, byte_at) = (e, to);
+            let (mut r, evidence) = self.check_sentence(&text[from..to], lang);
+            r.start += s;
+            r.end += s;
+            relevance.push(r.score as f32 * (1.0 - (-evidence / 4.0).exp()));
+            parts.push(r);
+        }
+        let len = || text.chars().count();
         let mut top = match parts.len() {
-            0 => self.no_match(reader_lang(), 0, chars.len(), 1.0),
+            0 => self.no_match(reader_lang(), 0, len(), 1.0),
             1 => parts.pop().expect("one part"),
             _ => {
                 let best = (0..parts.len())
                     .filter(|&i| parts[i].verdict != Verdict::NoMatch)
                     .max_by(|&a, &b| relevance[a].total_cmp(&relevance[b]));
                 let mut top = match best {
-                    Some(i) => parts[i].clone(),
-                    None => self.no_match(reader_lang(), 0, chars.len(), min_score(&parts)),
+                    Some(i) => without_parts(&parts[i]),
+                    None => self.no_match(reader_lang(), 0, len(), min_score(&parts)),
                 };
                 top.parts = parts;
                 top
@@ -609,12 +605,16 @@ impl Matcher {
                         || (m.speaking && self.speakers[ci].contains(&e))
                 })
             };
-            let own = ranked.iter().filter(|_| !names(top.claim)).find(|c| {
-                c.features.score() >= MATCH_THRESHOLD
-                    && c.rank + SPEAKER_MARGIN >= top.rank
-                    && names(c.claim)
-            });
-            let c = own.unwrap_or(top).clone();
+            let mut c = top;
+            if !names(top.claim) {
+                let own = ranked.iter().find(|c| {
+                    c.features.score() >= MATCH_THRESHOLD
+                        && c.rank + SPEAKER_MARGIN >= top.rank
+                        && names(c.claim)
+                });
+                c = own.unwrap_or(top);
+            }
+            let c = c.clone();
             let better = best.as_ref().is_none_or(|(b, _)| c.rank > b.rank);
             if better {
                 best = Some((c, analysis));
@@ -654,20 +654,19 @@ impl Matcher {
                         .as_ref()
                         .is_some_and(|d| find(d, p).is_some()))
         };
-        let contradicted = cand.features.flip_share >= FLIP_SHARE && !quoted();
-        // Nor can it put words in the wrong mouth: the report's own heading
-        // "Meloni, pressione collettiva su Mosca" is the report speaking.
-        let attributed_to = self
-            .misattribution(cand.claim, sentence, &analysis, cand.lang)
-            .filter(|_| !quoted());
-        let verdict = if contradicted {
-            Verdict::Contradicted
-        } else if attributed_to.is_some() {
-            Verdict::Misattributed
-        } else {
-            Verdict::Supported
-        };
-        let attributed_to = attributed_to.filter(|_| verdict == Verdict::Misattributed);
+        let mut verdict = Verdict::Supported;
+        let mut attributed_to = None;
+        if cand.features.flip_share >= FLIP_SHARE && !quoted() {
+            verdict = Verdict::Contradicted;
+        } else if let Some(who) = self.misattribution(cand.claim, sentence, &analysis, cand.lang) {
+            // Nor can it put words in the wrong mouth: the report's own
+            // heading "Meloni, pressione collettiva su Mosca" is the report
+            // speaking.
+            if !quoted() {
+                verdict = Verdict::Misattributed;
+                attributed_to = Some(who);
+            }
+        }
         let result = self.result(cand.claim, verdict, score, attributed_to, out_lang, len);
         (result, cand.features.evidence)
     }
@@ -717,39 +716,41 @@ impl Matcher {
         }
         let from = find(document, p)?;
         let to = from + p.len();
-        let spans = || {
-            self.quote_spans
-                .iter()
-                .enumerate()
-                .filter_map(|(ci, span)| span.map(|(start, end)| (ci, start, end)))
-        };
-        // Quotes held whole, but not one inside another held whole: a
-        // quote that repeats the start of a longer one is part of it.
-        let inside = |a: (usize, usize), b: (usize, usize)| {
-            b.0 <= a.0 && a.1 <= b.1 && (b.1 - b.0) > (a.1 - a.0)
-        };
-        let held: Vec<(usize, usize, usize)> = spans()
-            .filter(|&(_, start, end)| start >= from && end <= to)
-            .collect();
-        let first_whole = held
-            .iter()
-            .filter(|&&(_, s, e)| !held.iter().any(|&(_, s2, e2)| inside((s, e), (s2, e2))))
-            .min_by_key(|&&(_, start, _)| start);
-        if let Some(&(ci, _, _)) = first_whole {
+        let held = |(s, e): (usize, usize)| s >= from && e <= to;
+        // The first quote held whole, but not one inside another held
+        // whole: a quote that repeats the start of a longer one is part of
+        // it. Plain loops, here and below: iterator chains cost the wasm a
+        // function each.
+        let mut first: Option<(usize, usize)> = None;
+        for (ci, &span) in self.quote_spans.iter().enumerate() {
+            let Some((s, e)) = span.filter(|&span| held(span)) else {
+                continue;
+            };
+            let inside = |&(s2, e2): &(usize, usize)| {
+                held((s2, e2)) && s2 <= s && e <= e2 && e2 - s2 > e - s
+            };
+            let in_another = self.quote_spans.iter().flatten().any(inside);
+            if !in_another && first.is_none_or(|(start, _)| s < start) {
+                first = Some((s, ci));
+            }
+        }
+        if let Some((_, ci)) = first {
             return Some(ci);
         }
         // Otherwise the quote sharing most with the selection for their
         // two lengths (Dice): "tra i rappresentanti di una trentina di Paesi
         // ha con" is the short quote it nearly fills, not the long one
-        // that holds it.
-        spans()
-            .map(|(ci, start, end)| {
-                let overlap = end.min(to).saturating_sub(start.max(from));
-                (ci, overlap, 2 * overlap * 1000 / (end - start + to - from))
-            })
-            .filter(|&(_, overlap, _)| 2 * overlap >= to - from)
-            .max_by_key(|&(ci, _, dice)| (dice, std::cmp::Reverse(ci)))
-            .map(|(ci, _, _)| ci)
+        // that holds it. Ties go to the first claim.
+        let mut best: Option<(usize, usize)> = None;
+        for (ci, &span) in self.quote_spans.iter().enumerate() {
+            let Some((s, e)) = span else { continue };
+            let overlap = e.min(to).saturating_sub(s.max(from));
+            let dice = 2 * overlap * 1000 / (e - s + to - from);
+            if 2 * overlap >= to - from && best.is_none_or(|(d, _)| dice > d) {
+                best = Some((dice, ci));
+            }
+        }
+        best.map(|(_, ci)| ci)
     }
 
     /// Whether claim `claim` has to do with entity `e`: its speaker (or a
@@ -808,20 +809,16 @@ impl Matcher {
         let li = lang_index(lang);
         let unknown = analysis.unknown_speakers.iter().find(|name| {
             // A word of the bundle's own texts is not an unknown person.
-            !name.words.iter().any(|w| {
-                self.index[li]
-                    .surfaces
-                    .binary_search_by(|(s, _)| s.as_str().cmp(w))
-                    .is_ok()
-            })
+            !name
+                .words
+                .iter()
+                .any(|w| lookup(&self.index[li].surfaces, w).is_ok())
         });
         // Named as the text writes it.
         unknown.map(|name| {
-            sentence
-                .chars()
-                .skip(name.start)
-                .take(name.end - name.start)
-                .collect()
+            let from = byte_offset(sentence, name.start);
+            let to = from + byte_offset(&sentence[from..], name.end - name.start);
+            sentence[from..to].to_owned()
         })
     }
 
@@ -833,28 +830,34 @@ impl Matcher {
             return Vec::new();
         }
         // Gather candidates through the postings, scored coarsely by IDF,
-        // in a dense accumulator (claims touched listed once).
+        // in a dense accumulator (claims touched listed once). Loops
+        // rather than iterator chains, here and in the scoring: each chain
+        // costs the wasm a few functions of its own.
         let mut keys: Vec<Key> = Vec::new();
         for q in &query {
-            keys.extend(q.id.map(Key::Term));
-            keys.extend(q.fuzzy.iter().map(|&t| Key::Term(t)));
+            if let Some(t) = q.id {
+                keys.push(Key::Term(t));
+            }
+            for &t in &q.fuzzy {
+                keys.push(Key::Term(t));
+            }
             for &c in &q.concepts {
                 keys.push(Key::Concept(c));
-                keys.extend(
-                    self.analyzer.opposites[c as usize]
-                        .iter()
-                        .map(|&o| Key::Concept(o)),
-                );
+                for &o in &self.analyzer.opposites[c as usize] {
+                    keys.push(Key::Concept(o));
+                }
             }
         }
         let n = index.fields.len();
-        let lists: Vec<&[u32]> = keys.iter().map(|k| index.postings(*k)).collect();
         // In a large bundle a word most claims share ("Ukraine") finds no
         // claim that rarer words would not find, at a cost that grows with
         // the bundle: leave it to the detailed scoring. When every word is
         // that common, the two rarest still gather the candidates.
         let common = (n / 8).max(COMMON_POSTINGS);
-        let mut lengths: Vec<usize> = lists.iter().map(|l| l.len()).collect();
+        let mut lengths: Vec<usize> = Vec::with_capacity(keys.len());
+        for &key in &keys {
+            lengths.push(index.postings(key).len());
+        }
         crate::sort::sort(&mut lengths);
         let walked = if lengths.first().is_some_and(|&l| l <= common) {
             common
@@ -863,72 +866,73 @@ impl Matcher {
         };
         let mut coarse = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
-        for (key, list) in keys.iter().zip(&lists) {
+        for &key in &keys {
+            let list = index.postings(key);
             if list.len() > walked {
                 continue;
             }
-            let w = index.idf(*key);
-            for &ci in *list {
+            let w = index.idf(key);
+            for &ci in list {
                 if coarse[ci as usize] == 0.0 {
                     touched.push(ci);
                 }
                 coarse[ci as usize] += w;
             }
         }
-        let coarse = touched.into_iter().map(|ci| (ci, coarse[ci as usize]));
         // The best few by coarse score, kept in order as they come: no sort
         // of the whole candidate list, which at 100,000 claims is long.
         let mut top: Vec<(u32, f32)> = Vec::with_capacity(CANDIDATES + 1);
-        for (ci, w) in coarse {
-            let better = |&(c, x): &(u32, f32)| x > w || (x == w && c < ci);
-            let at = top.iter().take_while(|e| better(e)).count();
+        for ci in touched {
+            let w = coarse[ci as usize];
+            let mut at = 0;
+            while at < top.len() && (top[at].1 > w || (top[at].1 == w && top[at].0 < ci)) {
+                at += 1;
+            }
             if at < CANDIDATES {
                 top.insert(at, (ci, w));
                 top.truncate(CANDIDATES);
             }
         }
-        let mut out: Vec<Candidate> = top
-            .into_iter()
-            .map(|(ci, _)| {
-                let ci = ci as usize;
-                let mut features = self.features(&query, &index.fields[ci], index);
-                let named = analysis
-                    .mentions
-                    .iter()
-                    .any(|m| self.involves(ci, m.entity));
-                features.names_claim_entity = named;
-                // A person the claim has nothing to do with is part of what
-                // the selection says ("Witkoff held talks in Moscow" is not
-                // the report's remark on talks), unless the selection puts
-                // the claim in their mouth: that is a misattribution.
-                let by_document = self.by_document(ci);
-                let strangers = analysis
-                    .mentions
-                    .iter()
-                    .filter(|m| {
-                        self.analyzer.names_person(m.entity)
-                            && !self.involves(ci, m.entity)
-                            && (named || (by_document && !m.speaking))
-                    })
-                    .count();
-                if strangers > 0 && features.query_coverage > 0.0 {
-                    let total = features.evidence / features.query_coverage;
-                    let extra = strangers as f32 * UNKNOWN_WEIGHT * idf(n as f32, 0.0);
-                    features.query_coverage = features.evidence / (total + extra);
-                }
-                features.fragment = fragment.of(
-                    &analysis.stems,
-                    &self.plain_claims[ci],
-                    &self.stem_claims[lang_index(lang)][ci],
-                );
-                Candidate {
-                    claim: ci,
-                    lang,
-                    rank: features.score() + if named { NAMED_BONUS } else { 0.0 },
-                    features,
-                }
-            })
-            .collect();
+        let mut out: Vec<Candidate> = Vec::with_capacity(top.len());
+        for (ci, _) in top {
+            let ci = ci as usize;
+            let mut features = self.features(&query, &index.fields[ci], index);
+            let named = analysis
+                .mentions
+                .iter()
+                .any(|m| self.involves(ci, m.entity));
+            features.names_claim_entity = named;
+            // A person the claim has nothing to do with is part of what
+            // the selection says ("Witkoff held talks in Moscow" is not
+            // the report's remark on talks), unless the selection puts
+            // the claim in their mouth: that is a misattribution.
+            let by_document = self.by_document(ci);
+            let strangers = analysis
+                .mentions
+                .iter()
+                .filter(|m| {
+                    self.analyzer.names_person(m.entity)
+                        && !self.involves(ci, m.entity)
+                        && (named || (by_document && !m.speaking))
+                })
+                .count();
+            if strangers > 0 && features.query_coverage > 0.0 {
+                let total = features.evidence / features.query_coverage;
+                let extra = strangers as f32 * UNKNOWN_WEIGHT * idf(n as f32, 0.0);
+                features.query_coverage = features.evidence / (total + extra);
+            }
+            features.fragment = fragment.of(
+                &analysis.stems,
+                &self.plain_claims[ci],
+                &self.stem_claims[lang_index(lang)][ci],
+            );
+            out.push(Candidate {
+                claim: ci,
+                lang,
+                rank: features.score() + if named { NAMED_BONUS } else { 0.0 },
+                features,
+            });
+        }
         sort_by_rank(&mut out);
         out
     }
@@ -943,7 +947,9 @@ impl Matcher {
                 out[i].occurrences.push((term.clause, term.negated));
                 continue;
             }
-            let id = self.vocab.get(&term.stem).copied();
+            let id = lookup(&self.vocab, &term.stem)
+                .ok()
+                .map(|i| self.vocab[i].1);
             let fuzzy = if id.is_none() && term.concepts.is_empty() {
                 fuzzy_candidates(term, index)
             } else {
@@ -952,19 +958,22 @@ impl Matcher {
             let unknown = UNKNOWN_WEIGHT * idf(index.fields.len() as f32, 0.0);
             let mut weight = match id {
                 Some(t) if !index.postings(Key::Term(t)).is_empty() => index.idf(Key::Term(t)),
-                _ => term
-                    .concepts
-                    .iter()
-                    .map(|&c| index.idf(Key::Concept(c)))
-                    .fold(None, |acc: Option<f32>, w| {
-                        Some(acc.map_or(w, |a| a.min(w)))
+                // The rarest concept's, else the rarest fuzzy match's, at
+                // most the unknown word's.
+                _ => {
+                    let mut rarest: Option<f32> = None;
+                    for &c in &term.concepts {
+                        let w = index.idf(Key::Concept(c));
+                        rarest = Some(rarest.map_or(w, |a| a.min(w)));
+                    }
+                    rarest.unwrap_or_else(|| {
+                        let mut w = unknown;
+                        for &t in &fuzzy {
+                            w = w.min(index.idf(Key::Term(t)));
+                        }
+                        w
                     })
-                    .unwrap_or_else(|| {
-                        fuzzy
-                            .iter()
-                            .map(|&t| index.idf(Key::Term(t)))
-                            .fold(unknown, f32::min)
-                    }),
+                }
             };
             // An unmatched proper noun ("sanctions on Iran", "troops in
             // Greenland") is strong evidence that the sentence is about
@@ -1033,19 +1042,26 @@ impl Matcher {
             }
         }
         let mut reversed_clauses: Vec<usize> = Vec::new();
+        // Clauses where the selection negates or reverses something.
+        let mut polar_clauses: Vec<usize> = Vec::new();
         for &(qi, _, _, opposite) in &hits {
             if opposite && !query[qi].negator {
-                reversed_clauses.extend(query[qi].occurrences.iter().map(|o| o.0));
+                for o in &query[qi].occurrences {
+                    reversed_clauses.push(o.0);
+                    polar_clauses.push(o.0);
+                }
             }
         }
         let mut matched_w = 0.0;
         let mut polar_w = 0.0;
         let mut flipped_w = 0.0;
         let mut core_w = 0.0;
-        // Clauses where the selection negates or reverses something.
-        let mut polar_clauses = reversed_clauses.clone();
         for q in query {
-            polar_clauses.extend(q.occurrences.iter().filter(|o| o.1).map(|o| o.0));
+            for &(clause, negated) in &q.occurrences {
+                if negated {
+                    polar_clauses.push(clause);
+                }
+            }
         }
         for &(qi, w, claim_polarity, _) in &hits {
             matched_w += w;
@@ -1077,12 +1093,12 @@ impl Matcher {
         let negated_core = field.terms.iter().any(|(_, p)| p.neg && !p.pos);
         let matched = hits.len();
         let n = index.fields.len() as f32;
-        crate::sort::sort(&mut claim_terms);
-        claim_terms.dedup();
-        let covered: f32 = claim_terms
-            .iter()
-            .map(|t| idf(n, index.postings(Key::Term(*t)).len() as f32))
-            .sum();
+        crate::sort::sort_unique(&mut claim_terms);
+        // From -0.0, as `f32`'s `Sum` does.
+        let mut covered = -0.0;
+        for &t in &claim_terms {
+            covered += idf(n, index.postings(Key::Term(t)).len() as f32);
+        }
         Features {
             query_coverage: if total > 0.0 { matched_w / total } else { 0.0 },
             claim_coverage: if field.mass > 0.0 {
@@ -1185,10 +1201,34 @@ impl Fragment {
     }
 }
 
+/// Where `key` is in `sorted`, or where it would go.
+fn lookup(sorted: &[(String, u32)], key: &str) -> Result<usize, usize> {
+    sorted.binary_search_by(|(s, _)| s.as_str().cmp(key))
+}
+
+/// The id of `stem` in the sorted `vocab`, added with `id` if new.
+fn intern(vocab: &mut Vec<(String, u32)>, stem: &str, id: u32) -> u32 {
+    match lookup(vocab, stem) {
+        Ok(i) => vocab[i].1,
+        Err(i) => {
+            vocab.insert(i, (stem.to_owned(), id));
+            id
+        }
+    }
+}
+
+/// Adds claim `ci` to postings list `at`.
+fn post(lists: &mut Vec<Vec<u32>>, at: u32, ci: usize) {
+    let at = at as usize;
+    if lists.len() <= at {
+        lists.resize(at + 1, Vec::new());
+    }
+    lists[at].push(ci as u32);
+}
+
 /// Sorts `list` and drops its repeats, releasing the room they took.
 fn sort_unique(list: &mut Vec<(String, u32)>) {
-    crate::sort::sort(list);
-    list.dedup();
+    crate::sort::sort_unique(list);
     list.shrink_to_fit();
 }
 
@@ -1225,6 +1265,29 @@ fn plain(text: &str) -> String {
     out
 }
 
+/// Where char `n` of `text` starts, in bytes (the length of `text` when
+/// it has no such char).
+fn byte_offset(text: &str, n: usize) -> usize {
+    text.char_indices().nth(n).map_or(text.len(), |(b, _)| b)
+}
+
+/// A copy of a part for the top level of a result (a part has no parts):
+/// written out, the derived `Clone` would also clone the empty list.
+fn without_parts(r: &CheckResult) -> CheckResult {
+    CheckResult {
+        verdict: r.verdict,
+        score: r.score,
+        claim: r.claim.clone(),
+        attributed_to: r.attributed_to.clone(),
+        explanation: r.explanation.clone(),
+        lang: r.lang,
+        start: r.start,
+        end: r.end,
+        truncated: r.truncated,
+        parts: Vec::new(),
+    }
+}
+
 fn min_score(parts: &[CheckResult]) -> f32 {
     parts.iter().map(|p| p.score as f32).fold(1.0, f32::min)
 }
@@ -1255,26 +1318,26 @@ fn fuzzy_candidates(term: &Term, index: &LangIndex) -> Vec<u32> {
     let len = word.chars().count();
     let mut out: Vec<u32> = Vec::new();
     if term.last && len >= 3 {
-        out.extend(with_prefix(&index.surfaces, word).iter().map(|&(_, t)| t));
+        for &(_, t) in with_prefix(&index.surfaces, word) {
+            out.push(t);
+        }
     }
     if term.first && len >= 3 {
         let reversed: String = word.chars().rev().collect();
-        out.extend(
-            with_prefix(&index.reversed, &reversed)
-                .iter()
-                .filter(|(s, _)| s.len() > word.len())
-                .map(|&(_, t)| t),
-        );
+        for (s, t) in with_prefix(&index.reversed, &reversed) {
+            if s.len() > word.len() {
+                out.push(*t);
+            }
+        }
     }
     if out.is_empty() && len >= 5 {
         let max = if len >= 9 { 2 } else { 1 };
-        let first: String = word.chars().take(1).collect();
-        out.extend(
-            with_prefix(&index.surfaces, &first)
-                .iter()
-                .filter(|(s, _)| within_edits(word, s, max))
-                .map(|&(_, t)| t),
-        );
+        let first = &word[..word.chars().next().map_or(0, char::len_utf8)];
+        for (s, t) in with_prefix(&index.surfaces, first) {
+            if within_edits(word, s, max) {
+                out.push(*t);
+            }
+        }
     }
     let mut unique = Vec::with_capacity(out.len().min(MAX_FUZZY));
     for t in out {
@@ -1311,7 +1374,10 @@ fn within_edits(a: &str, b: &str, max: usize) -> bool {
     if a.len().abs_diff(b.len()) > max {
         return false;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut prev = vec![0; b.len() + 1];
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     let mut cur = vec![0; b.len() + 1];
     for i in 1..=a.len() {
         cur[0] = i;

@@ -41,6 +41,20 @@ fn heapsort(table: &mut dyn Table, len: usize) {
     }
 }
 
+/// Moves the first item of each run of equal items of a sorted table to
+/// the front, in order; returns how many there are.
+fn dedup(table: &mut dyn Table, len: usize) -> usize {
+    let mut kept = usize::from(len > 0);
+    for i in 1..len {
+        // Sorted: the item is new when the last one kept is less.
+        if table.less(kept - 1, i) {
+            table.swap(kept, i);
+            kept += 1;
+        }
+    }
+    kept
+}
+
 struct Slice<'a, T, F> {
     items: &'a mut [T],
     less: F,
@@ -66,6 +80,20 @@ pub fn sort_by<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
 /// Sorts `items` in ascending order (unstable).
 pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, |a, b| a < b);
+}
+
+/// Sorts `items` in ascending order and drops repeats, keeping the first
+/// of each: `sort` then `Vec::dedup`, through the same table, so that a
+/// new element type costs no `dedup` of its own.
+pub fn sort_unique<T: Ord>(items: &mut Vec<T>) {
+    let len = items.len();
+    let mut table = Slice {
+        items: &mut items[..],
+        less: |a: &T, b: &T| a < b,
+    };
+    heapsort(&mut table, len);
+    let kept = dedup(&mut table, len);
+    items.truncate(kept);
 }
 
 /// Where the keys starting with each byte lie in a sorted list, so that
@@ -118,10 +146,8 @@ pub struct WordSet {
 
 impl WordSet {
     /// The set of `words` (repeats kept once).
-    pub fn new(words: impl IntoIterator<Item = String>) -> WordSet {
-        let mut words: Vec<String> = words.into_iter().collect();
-        sort(&mut words);
-        words.dedup();
+    pub fn new(mut words: Vec<String>) -> WordSet {
+        sort_unique(&mut words);
         let first = FirstBytes::new(words.iter().map(String::as_str));
         WordSet { words, first }
     }
@@ -154,10 +180,18 @@ mod tests {
                 .collect();
             let mut expected = items.clone();
             expected.sort_unstable();
+            let mut unique = items.clone();
             sort(&mut items);
             assert_eq!(items, expected, "{len} items");
+            expected.dedup();
+            sort_unique(&mut unique);
+            assert_eq!(unique, expected, "{len} items, unique");
         }
-        let set = WordSet::new(["ma", "but", "ma", "", "é", "zz", "a"].map(String::from));
+        let set = WordSet::new(
+            ["ma", "but", "ma", "", "é", "zz", "a"]
+                .map(String::from)
+                .to_vec(),
+        );
         for w in ["ma", "but", "", "é", "zz", "a"] {
             assert!(set.contains(w), "{w:?}");
         }
