@@ -46,7 +46,7 @@ mod native {
     pub fn build(c: &mut Criterion) {
         let bundle = Bundle::bundled();
         let mut group = c.benchmark_group("build");
-        // What the widget pays on load: parse the embedded JSON, validate, index.
+        // What the widget pays on load: read the embedded pack, index it.
         group.bench_function(BenchmarkId::from_parameter("bundled"), |b| {
             b.iter(Matcher::bundled)
         });
