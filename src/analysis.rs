@@ -319,8 +319,10 @@ impl Analyzer {
             names_only.push(matches!(e.kind, EntityKind::Person | EntityKind::Group));
         }
         let mut concept_ids = Vec::with_capacity(lexicon.concepts.len());
+        let mut opposites = Vec::with_capacity(lexicon.concepts.len());
         for c in &lexicon.concepts {
             concept_ids.push(c.id.clone());
+            opposites.push(Vec::new());
         }
         let mut analyzer = Analyzer {
             stopwords,
@@ -331,7 +333,7 @@ impl Analyzer {
             place_words: WordSet::default(),
             names_only,
             concept_ids,
-            opposites: vec![Vec::new(); lexicon.concepts.len()],
+            opposites,
             abbreviations: folded(&[&lexicon.abbreviations.it, &lexicon.abbreviations.en]),
         };
         for (li, _) in LANGS.iter().enumerate() {
