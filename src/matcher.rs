@@ -1370,8 +1370,7 @@ fn sort_by_rank(list: &mut [Candidate]) {
 
 /// Whether `a` and `b` are at most `max` edits apart (Levenshtein).
 fn within_edits(a: &str, b: &str, max: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    let (a, b) = (crate::normalize::chars(a), crate::normalize::chars(b));
     if a.len().abs_diff(b.len()) > max {
         return false;
     }

@@ -216,7 +216,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// (given the folded word, without its stop) ends no sentence ("Ms.
 /// Meloni", "l'Art. 5").
 pub fn sentences_with(text: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = chars(text);
     let mut spans = Vec::new();
     let mut start = 0;
     let n = chars.len();
@@ -276,6 +276,15 @@ pub fn sentences_with(text: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec
     }
     push_span(&chars, start, n, &mut spans);
     spans
+}
+
+/// The chars of `text`, pushed one by one: `collect` costs the wasm more.
+pub(crate) fn chars(text: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        chars.push(c);
+    }
+    chars
 }
 
 fn push_span(chars: &[char], mut start: usize, mut end: usize, spans: &mut Vec<(usize, usize)>) {
