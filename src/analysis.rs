@@ -319,8 +319,10 @@ impl Analyzer {
             names_only.push(matches!(e.kind, EntityKind::Person | EntityKind::Group));
         }
         let mut concept_ids = Vec::with_capacity(lexicon.concepts.len());
+        let mut opposites = Vec::with_capacity(lexicon.concepts.len());
         for c in &lexicon.concepts {
             concept_ids.push(c.id.clone());
+            opposites.push(Vec::new());
         }
         let mut analyzer = Analyzer {
             stopwords,
@@ -331,7 +333,7 @@ impl Analyzer {
             place_words: WordSet::default(),
             names_only,
             concept_ids,
-            opposites: vec![Vec::new(); lexicon.concepts.len()],
+            opposites,
             abbreviations: folded(&[&lexicon.abbreviations.it, &lexicon.abbreviations.en]),
         };
         for (li, _) in LANGS.iter().enumerate() {
@@ -540,10 +542,9 @@ impl Analyzer {
         let mut clause = 0usize;
         // Per clause: where its first negator starts (char offset), if any,
         // and how many times it is negated: once for any negator particles
-        // ("non ... mai" is one negation), once more for each denial.
-        let mut negated_clauses: Vec<Option<usize>> = vec![None];
-        let mut particles: Vec<bool> = vec![false];
-        let mut denials: Vec<usize> = vec![0];
+        // ("non ... mai" is one negation), once more for each denial. One
+        // list of triples, not three lists: one push per new clause.
+        let mut clauses: Vec<(Option<usize>, bool, usize)> = vec![(None, false, 0)];
         let mut i = 0;
         let last_index = tokens.len().saturating_sub(1);
         let mut reporting_at: Vec<usize> = Vec::new();
@@ -551,9 +552,7 @@ impl Analyzer {
             let tok = &tokens[i];
             if tok.clause_start && i > 0 {
                 clause += 1;
-                negated_clauses.push(None);
-                particles.push(false);
-                denials.push(0);
+                clauses.push((None, false, 0));
             }
             if is_entity[i] {
                 i += 1;
@@ -561,9 +560,7 @@ impl Analyzer {
             }
             if self.clause_words[li].contains(&tok.text) {
                 clause += 1;
-                negated_clauses.push(None);
-                particles.push(false);
-                denials.push(0);
+                clauses.push((None, false, 0));
                 i += 1;
                 continue;
             }
@@ -579,12 +576,12 @@ impl Analyzer {
                         _ if in_body[i] && !matches!(role, Role::Concept(_)) => {}
                         Role::Expletive | Role::Entity(_) | Role::Metonym(_) => {}
                         Role::Negator => {
-                            negated_clauses[clause].get_or_insert(tok.start);
-                            particles[clause] = true;
+                            clauses[clause].0.get_or_insert(tok.start);
+                            clauses[clause].1 = true;
                         }
                         Role::Denial => {
-                            negated_clauses[clause].get_or_insert(tok.start);
-                            denials[clause] += 1;
+                            clauses[clause].0.get_or_insert(tok.start);
+                            clauses[clause].2 += 1;
                         }
                         Role::Reporting => reporting_at.push(i),
                         Role::Concept(c) => concepts.push(*c),
@@ -633,8 +630,9 @@ impl Analyzer {
             i += 1;
         }
         for t in out.terms.iter_mut() {
-            let negations = usize::from(particles[t.clause]) + denials[t.clause];
-            if let (Some(at), true) = (negated_clauses[t.clause], negations % 2 == 1) {
+            let (first, particles, denials) = clauses[t.clause];
+            let negations = usize::from(particles) + denials;
+            if let (Some(at), true) = (first, negations % 2 == 1) {
                 t.negated = true;
                 t.before_negation = t.start < at;
             }

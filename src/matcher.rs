@@ -202,9 +202,9 @@ fn idf(n: f32, df: f32) -> f32 {
 
 /// A query term resolved against the vocabulary.
 #[derive(Debug, Clone)]
-struct QueryTerm {
+struct QueryTerm<'a> {
     id: Option<u32>,
-    concepts: Vec<u32>,
+    concepts: &'a [u32],
     fuzzy: Vec<u32>,
     /// Each occurrence's clause and whether a negator is in that clause.
     occurrences: Vec<(usize, bool)>,
@@ -841,7 +841,7 @@ impl Matcher {
             for &t in &q.fuzzy {
                 keys.push(Key::Term(t));
             }
-            for &c in &q.concepts {
+            for &c in q.concepts {
                 keys.push(Key::Concept(c));
                 for &o in &self.analyzer.opposites[c as usize] {
                     keys.push(Key::Concept(o));
@@ -938,7 +938,7 @@ impl Matcher {
     }
 
     /// Resolves the analysed terms against the vocabulary, merging repeats.
-    fn resolve(&self, analysis: &Analysis, index: &LangIndex) -> Vec<QueryTerm> {
+    fn resolve<'a>(&self, analysis: &'a Analysis, index: &LangIndex) -> Vec<QueryTerm<'a>> {
         // A sentence has a few dozen terms: a list is all the map it needs.
         let mut stems: Vec<&str> = Vec::new();
         let mut out: Vec<QueryTerm> = Vec::new();
@@ -985,7 +985,7 @@ impl Matcher {
             stems.push(term.stem.as_str());
             out.push(QueryTerm {
                 id,
-                concepts: term.concepts.clone(),
+                concepts: &term.concepts,
                 fuzzy,
                 occurrences: vec![(term.clause, term.negated)],
                 negator: term.negator,
@@ -1012,7 +1012,7 @@ impl Matcher {
                 claim_terms.push(q.id.expect("matched by id"));
             }
             if hit.is_none() {
-                for c in &q.concepts {
+                for c in q.concepts {
                     if let Some((p, ids)) = field.concept(*c) {
                         hit = Some((CONCEPT_MATCH, p, false));
                         claim_terms.extend(ids);
@@ -1021,7 +1021,7 @@ impl Matcher {
                 }
             }
             if hit.is_none() {
-                'opp: for &c in &q.concepts {
+                'opp: for &c in q.concepts {
                     for o in &self.analyzer.opposites[c as usize] {
                         if let Some((p, ids)) = field.concept(*o) {
                             hit = Some((CONCEPT_MATCH, p, true));
@@ -1220,8 +1220,9 @@ fn intern(vocab: &mut Vec<(String, u32)>, stem: &str, id: u32) -> u32 {
 /// Adds claim `ci` to postings list `at`.
 fn post(lists: &mut Vec<Vec<u32>>, at: u32, ci: usize) {
     let at = at as usize;
-    if lists.len() <= at {
-        lists.resize(at + 1, Vec::new());
+    // Pushed, not `resize`d: that would clone an empty list.
+    while lists.len() <= at {
+        lists.push(Vec::new());
     }
     lists[at].push(ci as u32);
 }
@@ -1369,8 +1370,7 @@ fn sort_by_rank(list: &mut [Candidate]) {
 
 /// Whether `a` and `b` are at most `max` edits apart (Levenshtein).
 fn within_edits(a: &str, b: &str, max: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    let (a, b) = (crate::normalize::chars(a), crate::normalize::chars(b));
     if a.len().abs_diff(b.len()) > max {
         return false;
     }

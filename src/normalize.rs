@@ -143,7 +143,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         while i < n && is_word_char(folded[i].0) {
             i += 1;
         }
-        let mut word: String = folded[begin..i].iter().map(|f| f.0).collect();
+        let mut word = String::with_capacity(i - begin);
+        for f in &folded[begin..i] {
+            word.push(f.0);
+        }
         let start = folded[begin].1;
         let end = folded[i - 1].1 + 1;
         let capitalized = folded[begin].2;
@@ -213,7 +216,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// (given the folded word, without its stop) ends no sentence ("Ms.
 /// Meloni", "l'Art. 5").
 pub fn sentences_with(text: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = chars(text);
     let mut spans = Vec::new();
     let mut start = 0;
     let n = chars.len();
@@ -253,7 +256,10 @@ pub fn sentences_with(text: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec
                     .iter()
                     .rposition(|c| !c.is_alphabetic())
                     .map_or(0, |p| p + 1);
-                let word = fold(&chars[from..i].iter().collect::<String>());
+                let mut word = String::new();
+                for &c in &chars[from..i] {
+                    fold_char(c, &mut word);
+                }
                 is_abbreviation(&word)
             };
             if followed_by_space && !lone_initial && !abbreviation {
@@ -270,6 +276,15 @@ pub fn sentences_with(text: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec
     }
     push_span(&chars, start, n, &mut spans);
     spans
+}
+
+/// The chars of `text`, pushed one by one: `collect` costs the wasm more.
+pub(crate) fn chars(text: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        chars.push(c);
+    }
+    chars
 }
 
 fn push_span(chars: &[char], mut start: usize, mut end: usize, spans: &mut Vec<(usize, usize)>) {
