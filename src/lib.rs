@@ -31,8 +31,8 @@
 //! - [`matcher`]: the index, the scoring and the verdict; [`explain`]: the
 //!   sentence saying why; [`verdict`]: the result type;
 //! - [`scan`]: checking a whole article; [`json`]: the small JSON reader and
-//!   writer the widget ships instead of serde; [`hash`]: the index's
-//!   hasher; [`sort`]: the one sort the crate ships, and sorted word sets;
+//!   writer the widget ships instead of serde; [`sort`]: the one sort the
+//!   crate ships, and sorted word sets;
 //! - `web` (wasm32): the JS API, an `Engine` handle; `heap` (wasm32): the
 //!   allocator.
 
@@ -44,7 +44,6 @@ pub mod claimreview;
 pub mod claims;
 pub mod data;
 pub mod explain;
-pub mod hash;
 // The wasm32 build's global allocator, smaller than Rust's default (issue 5).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 mod heap;
