@@ -21,7 +21,8 @@
 //! (selections, the tooltip) is the JS widget's, `www/widget.js`.
 //!
 //! - [`claims`]: the bundle of sourced claims, its JSON reader and its rules
-//!   (native only); [`pack`]: the form claims ship and load in; [`data`]:
+//!   (run by `fonte pack`, not in the widget); [`pack`]: the form claims
+//!   ship and load in; [`data`]:
 //!   the bundled claims, lexicon and report; [`claimreview`]: schema.org
 //!   ClaimReview export (native only);
 //! - [`normalize`]: folding, words and sentences; [`lexicon`]: stop words,
@@ -30,9 +31,10 @@
 //!   speakers and negated clauses;
 //! - [`matcher`]: the index, the scoring and the verdict; [`explain`]: the
 //!   sentence saying why; [`verdict`]: the result type;
-//! - [`scan`]: checking a whole article; [`json`]: the small JSON reader and
-//!   writer the widget ships instead of serde; [`sort`]: the one sort the
-//!   crate ships, and sorted word sets;
+//! - [`scan`]: checking a whole article; [`json`]: a small JSON reader (for
+//!   bundles and the lexicon) and the writer of results the widget ships
+//!   instead of serde; [`sort`]: the one sort the crate ships, and sorted
+//!   word sets;
 //! - `web` (wasm32): the JS API, an `Engine` handle; `heap` (wasm32): the
 //!   allocator.
 
