@@ -1,10 +1,11 @@
 //! A small JSON reader and writer, the same on every target.
 //!
-//! The widget reads two JSON documents (the claims bundle and the lexicon)
-//! and writes one per check (the result). A derive-based deserializer costs
-//! tens of kilobytes of wasm per shape; this reader is one small function,
-//! and the shapes are read by hand where they are defined, which also lets
-//! every error name the claim and the field it is about.
+//! The reader serves `fonte pack` and the build (claims bundles and the
+//! lexicon, read into their shapes by hand where those are defined, so that
+//! every error names the claim and the field it is about); the widget reads
+//! packs and lexicon lines instead. The writer is the widget's: one result
+//! per check, which the browser's own `JSON.parse` reads, where a serializer
+//! would cost tens of kilobytes of wasm.
 //!
 //! Numbers are kept as written: Fonte's data only has whole numbers (char
 //! offsets), read with [`Json::as_usize`].
