@@ -338,6 +338,7 @@ impl Matcher {
     pub fn with_lexicon(bundle: Bundle, lexicon: &Lexicon) -> Matcher {
         let analyzer = Analyzer::new(lexicon, &bundle);
         let mut vocab: Vec<(String, u32)> = Vec::new();
+        let mut recent: Vec<(String, u32)> = Vec::new();
         let mut index = [LangIndex::default(), LangIndex::default()];
         let mut named_by_claim = Vec::with_capacity(bundle.claims.len());
         let entity_index = |id: &str| bundle.entities.iter().position(|e| e.id == id);
@@ -374,8 +375,8 @@ impl Matcher {
                         }
                     }
                     for term in &analysis.terms {
-                        let next = vocab.len() as u32;
-                        let id = intern(&mut vocab, &term.stem, next);
+                        let next = (vocab.len() + recent.len()) as u32;
+                        let id = intern(&mut vocab, &mut recent, &term.stem, next);
                         let known = si > 0 && field.term(id).is_some();
                         // A claim's subject before its negator ("la forza
                         // ... non sostituirà") is neither for nor against.
@@ -397,7 +398,7 @@ impl Matcher {
                                 if analyzer.is_stopword(w, li) || w.chars().count() < 3 {
                                     continue;
                                 }
-                                intern(&mut vocab, &analyzer.stem(w, li), id);
+                                intern(&mut vocab, &mut recent, &analyzer.stem(w, li), id);
                                 index[li].surfaces.push((w.to_owned(), id));
                             }
                         } else {
@@ -426,6 +427,8 @@ impl Matcher {
             named_by_claim.push(named);
             speakers.push(speaker);
         }
+        vocab.append(&mut recent);
+        crate::sort::sort(&mut vocab);
         for li in index.iter_mut() {
             sort_unique(&mut li.surfaces);
             let mut reversed = Vec::with_capacity(li.surfaces.len());
@@ -1206,12 +1209,32 @@ fn lookup(sorted: &[(String, u32)], key: &str) -> Result<usize, usize> {
     sorted.binary_search_by(|(s, _)| s.as_str().cmp(key))
 }
 
-/// The id of `stem` in the sorted `vocab`, added with `id` if new.
-fn intern(vocab: &mut Vec<(String, u32)>, stem: &str, id: u32) -> u32 {
-    match lookup(vocab, stem) {
-        Ok(i) => vocab[i].1,
+/// Most stems added to the vocabulary while it is built before they are
+/// sorted into it. A new stem goes into this short sorted list rather than
+/// the long one, where each insertion would move half of the list: at tens
+/// of thousands of stems (a bundle of thousands of claims) that is
+/// gigabytes moved in all, against a few thousand comparisons per stem here.
+const RECENT_STEMS: usize = 1024;
+
+/// The id of `stem` in the sorted lists `vocab` and `recent`, added to
+/// `recent` with `id` if new; a full `recent` is sorted into `vocab`.
+fn intern(
+    vocab: &mut Vec<(String, u32)>,
+    recent: &mut Vec<(String, u32)>,
+    stem: &str,
+    id: u32,
+) -> u32 {
+    if let Ok(i) = lookup(vocab, stem) {
+        return vocab[i].1;
+    }
+    match lookup(recent, stem) {
+        Ok(i) => recent[i].1,
         Err(i) => {
-            vocab.insert(i, (stem.to_owned(), id));
+            recent.insert(i, (stem.to_owned(), id));
+            if recent.len() >= RECENT_STEMS {
+                vocab.append(recent);
+                crate::sort::sort(vocab);
+            }
             id
         }
     }
@@ -1398,6 +1421,30 @@ fn within_edits(a: &str, b: &str, max: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interned_stems_keep_their_first_id_across_the_recent_list() {
+        // Several times RECENT_STEMS distinct stems, in a scrambled order and
+        // each seen twice, as a big bundle's claims would bring them.
+        let n = 3 * RECENT_STEMS + 17;
+        let stem = |k: usize| format!("s{}", (k * 7919) % n);
+        let (mut vocab, mut recent) = (Vec::new(), Vec::new());
+        for round in 0..2 {
+            for k in 0..n {
+                let next = (vocab.len() + recent.len()) as u32;
+                let id = intern(&mut vocab, &mut recent, &stem(k), next);
+                assert_eq!(id, k as u32, "round {round}, stem {}", stem(k));
+                assert!(recent.len() < RECENT_STEMS);
+            }
+        }
+        vocab.append(&mut recent);
+        crate::sort::sort(&mut vocab);
+        assert_eq!(vocab.len(), n);
+        assert!(vocab.windows(2).all(|w| w[0].0 < w[1].0));
+        for k in 0..n {
+            assert_eq!(lookup(&vocab, &stem(k)).map(|i| vocab[i].1), Ok(k as u32));
+        }
+    }
 
     #[test]
     fn edit_distance_is_bounded() {
