@@ -887,14 +887,16 @@ impl Matcher {
         let mut top: Vec<(u32, f32)> = Vec::with_capacity(CANDIDATES + 1);
         for ci in touched {
             let w = coarse[ci as usize];
-            let mut at = 0;
-            while at < top.len() && (top[at].1 > w || (top[at].1 == w && top[at].0 < ci)) {
-                at += 1;
+            let better = |&(c, x): &(u32, f32)| x > w || (x == w && c < ci);
+            // Most claims touched are worse than the last of a full list:
+            // one comparison, not a walk down it (at 10,000 claims the walk
+            // was a third of a check).
+            if top.len() == CANDIDATES && top.last().is_some_and(better) {
+                continue;
             }
-            if at < CANDIDATES {
-                top.insert(at, (ci, w));
-                top.truncate(CANDIDATES);
-            }
+            let at = top.iter().take_while(|e| better(e)).count();
+            top.insert(at, (ci, w));
+            top.truncate(CANDIDATES);
         }
         let mut out: Vec<Candidate> = Vec::with_capacity(top.len());
         for (ci, _) in top {
