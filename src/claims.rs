@@ -94,6 +94,31 @@ pub enum EntityKind {
     Document,
 }
 
+impl EntityKind {
+    /// Every kind, in declaration order (which `as_str` relies on) and in
+    /// the order of [`EntityKind::NAMES`].
+    const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Body,
+        EntityKind::Group,
+        EntityKind::Document,
+    ];
+
+    /// How bundles and packs spell the kinds.
+    pub const NAMES: [&'static str; 4] = ["person", "body", "group", "document"];
+
+    /// The kind spelt `name`.
+    pub fn parse(name: &str) -> Option<EntityKind> {
+        let i = EntityKind::NAMES.iter().position(|n| *n == name)?;
+        Some(EntityKind::ALL[i])
+    }
+
+    /// How bundles and packs spell this kind.
+    pub fn as_str(self) -> &'static str {
+        EntityKind::NAMES[self as usize]
+    }
+}
+
 /// A speaker, or a person or body a reader may name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {

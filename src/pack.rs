@@ -46,9 +46,6 @@ use crate::claims::{
 /// The first field of a pack's first line: this format, this version.
 pub const MAGIC: &str = "fonte-pack/1";
 
-/// Entity kinds in the order of [`EntityKind`], as packs and JSON spell them.
-const ENTITY_KINDS: [&str; 4] = ["person", "body", "group", "document"];
-
 /// 64-bit FNV-1a of `bytes`, as 16 lowercase hex digits.
 pub fn checksum(bytes: &[u8]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -157,7 +154,7 @@ pub fn read(text: &str) -> Result<Bundle, BundleError> {
                 name: localized(2),
             }),
             "E" => {
-                let Some(kind) = ENTITY_KINDS.iter().position(|k| *k == f[3]) else {
+                let Some(kind) = EntityKind::parse(f[3]) else {
                     return Err(error(&[
                         "entity \"",
                         f[1],
@@ -169,12 +166,7 @@ pub fn read(text: &str) -> Result<Bundle, BundleError> {
                 bundle.entities.push(Entity {
                     id: f[1].to_owned(),
                     name: f[2].to_owned(),
-                    kind: [
-                        EntityKind::Person,
-                        EntityKind::Body,
-                        EntityKind::Group,
-                        EntityKind::Document,
-                    ][kind],
+                    kind,
                     role: localized(4),
                     aliases: list(6),
                     metonyms: list(7),
@@ -259,12 +251,7 @@ pub fn write(bundle: &Bundle) -> Result<String, BundleError> {
         record(&["S", &s.id, &s.name.it, &s.name.en])?;
     }
     for e in &bundle.entities {
-        let kind = match e.kind {
-            EntityKind::Person => ENTITY_KINDS[0],
-            EntityKind::Body => ENTITY_KINDS[1],
-            EntityKind::Group => ENTITY_KINDS[2],
-            EntityKind::Document => ENTITY_KINDS[3],
-        };
+        let kind = e.kind.as_str();
         let (aliases, metonyms, members) =
             (list(&e.aliases)?, list(&e.metonyms)?, list(&e.members)?);
         record(&[

@@ -572,12 +572,9 @@ mod read {
             string(v, &item, "name", &mut entity.name)?;
             let mut kind = String::new();
             string(v, &item, "kind", &mut kind)?;
-            entity.kind = match kind.as_str() {
-                "person" => EntityKind::Person,
-                "body" => EntityKind::Body,
-                "group" => EntityKind::Group,
-                "document" => EntityKind::Document,
-                _ => {
+            entity.kind = match EntityKind::parse(&kind) {
+                Some(kind) => kind,
+                None => {
                     return Err(item.err(&[
                         "kind \"",
                         &kind,
