@@ -61,7 +61,7 @@ impl Localized {
 }
 
 /// The document the claims were taken from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct SourceDocument {
     /// Stable identifier of the document. A [`Source`] with this id stands
     /// for the document itself.
@@ -195,7 +195,9 @@ pub struct Claim {
 }
 
 /// A whole claims bundle as it is stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// `Default` is the empty bundle the readers fill in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Bundle {
     /// Schema tag, [`SCHEMA`].
     pub schema: String,

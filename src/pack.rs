@@ -91,17 +91,7 @@ pub fn read(text: &str) -> Result<Bundle, BundleError> {
     }
     let mut bundle = Bundle {
         schema: SCHEMA.to_owned(),
-        document: SourceDocument {
-            id: String::new(),
-            title: Localized::default(),
-            lang: String::new(),
-            date: String::new(),
-            place: Localized::default(),
-            text: None,
-        },
-        sources: Vec::new(),
-        entities: Vec::new(),
-        claims: Vec::new(),
+        ..Bundle::default()
     };
     let mut rest = body;
     let mut documents = 0;

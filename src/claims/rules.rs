@@ -412,8 +412,7 @@ impl BundleError {
 mod read {
     use super::{schema_error, Item};
     use crate::claims::{
-        Bundle, BundleError, Claim, Entity, EntityKind, Localized, Quote, Source, SourceDocument,
-        SCHEMA,
+        Bundle, BundleError, Claim, Entity, EntityKind, Localized, Quote, Source, SCHEMA,
     };
     use crate::json::{self, Json};
 
@@ -508,20 +507,7 @@ mod read {
             ));
         }
         let root = &root;
-        let mut bundle = Bundle {
-            schema: String::new(),
-            document: SourceDocument {
-                id: String::new(),
-                title: Localized::default(),
-                lang: String::new(),
-                date: String::new(),
-                place: Localized::default(),
-                text: None,
-            },
-            sources: Vec::new(),
-            entities: Vec::new(),
-            claims: Vec::new(),
-        };
+        let mut bundle = Bundle::default();
         // Another schema version likely has another shape: say that first.
         string(root, &Item::Bundle, "schema", &mut bundle.schema)?;
         if bundle.schema != SCHEMA {
