@@ -8,7 +8,7 @@
 // claims bundle a publisher configured; nothing else goes over the network.
 
 import init, { Engine } from "./pkg/fonte.js";
-import { mountWidget, parseLang } from "./widget.js";
+import { dispatchResult, mountWidget, parseLang } from "./widget.js";
 
 // Largest claims bundle accepted: a bigger one is an error, not a freeze.
 const MAX_CLAIMS_BYTES = 8 << 20;
@@ -77,9 +77,7 @@ export function unmount() {
 export async function check(text, lang) {
   await loaded;
   if (widget) return widget.check(String(text), lang);
-  const result = JSON.parse(bundledEngine().check(String(text), parseLang(lang)));
-  document.dispatchEvent(new CustomEvent("fonte:result", { detail: result }));
-  return result;
+  return dispatchResult(JSON.parse(bundledEngine().check(String(text), parseLang(lang))));
 }
 
 // The tag that loaded this module (module scripts have no currentScript);

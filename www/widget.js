@@ -490,6 +490,13 @@ function timer(run) {
   };
 }
 
+/** Dispatches `result` on the document as a `fonte:result` event, as for
+ * every result Fonte gives (a selection's, or `check()`'s); returns it. */
+export function dispatchResult(result) {
+  document.dispatchEvent(new CustomEvent("fonte:result", { detail: result }));
+  return result;
+}
+
 /** The tooltip language: the option, else `<html lang>`, else the browser's,
  * else Italian. */
 function resolveLang(document, wanted) {
@@ -566,11 +573,8 @@ export function mountWidget(engine, options) {
     return tip;
   };
 
-  const check = (text, wanted) => {
-    const result = JSON.parse(widget.engine.check(text, parseLang(wanted) ?? lang));
-    document.dispatchEvent(new CustomEvent("fonte:result", { detail: result }));
-    return result;
-  };
+  const check = (text, wanted) =>
+    dispatchResult(JSON.parse(widget.engine.check(text, parseLang(wanted) ?? lang)));
 
   const show = (result, shownRange) => {
     if (!mounted) return;
@@ -669,7 +673,7 @@ export function mountWidget(engine, options) {
     lastText = text;
     const result = JSON.parse(widget.engine.check(text, lang));
     show(result, clipped);
-    document.dispatchEvent(new CustomEvent("fonte:result", { detail: result }));
+    dispatchResult(result);
   };
 
   listen(
