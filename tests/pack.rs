@@ -7,6 +7,9 @@ use fonte::claims::{Bundle, EntityKind};
 use fonte::data::{BUNDLED_CLAIMS, BUNDLED_PACK, BUNDLED_SOURCE};
 use fonte::pack::{self, checksum, MAGIC};
 
+mod common;
+use common::Lcg;
+
 const REPORT: &str = include_str!("../data/source/vertice-parigi-2026-01-06.it.txt");
 
 /// The validated JSON bundle with the report attached: what `fonte pack
@@ -212,19 +215,6 @@ fn write_refuses_what_a_pack_cannot_hold() {
     assert!(e.contains("quote"), "{e}");
 }
 
-/// A small deterministic generator (no dependency for one test).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % below.max(1)
-    }
-}
-
 #[test]
 fn forged_garbage_never_panics() {
     let body = shipped_body();
@@ -236,12 +226,12 @@ fn forged_garbage_never_panics() {
         // Mangle the shipped body: cut it, splice in separators and
         // multi-byte characters, then give it a valid header.
         let mut text = String::new();
-        for _ in 0..1 + rng.next(6) {
-            let from = rng.next(body.len());
-            let to = (from + rng.next(400)).min(body.len());
+        for _ in 0..1 + rng.below(6) {
+            let from = rng.below(body.len());
+            let to = (from + rng.below(400)).min(body.len());
             let (from, to) = (floor(body, from), floor(body, to));
             text.push_str(&body[from..to]);
-            text.push_str(pieces[rng.next(pieces.len())]);
+            text.push_str(pieces[rng.below(pieces.len())]);
         }
         let _ = pack::read(&forge(&text));
         let _ = pack::read(&text);

@@ -14,6 +14,9 @@ use std::path::Path;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+mod common;
+use common::Lcg;
+
 const IT_PRONOUNS: &str = "la cela gliela mela tela vela le cele gliele mele tele vele ne cene \
     gliene mene sene tene vene ci li celi glieli meli teli veli gli mi si ti vi lo celo glielo \
     melo telo velo";
@@ -49,18 +52,8 @@ fn words(list: &str) -> impl Iterator<Item = &str> {
     list.split_whitespace()
 }
 
-/// A seeded linear congruential generator: the same words on every run.
-struct Lcg(u64);
-
+/// Picks and words from the seeded generator: the same on every run.
 impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
